@@ -1,0 +1,531 @@
+"""The event contract: typed models for meetings, statements and casualty figures.
+
+Every event serialises with ``model_dump(mode="json")`` to the JSON form described
+in ``DESIGN.md``; tools outside the library read that form, so field names here are
+stable. Record-level rules (non-negative counts, ordered bounds, real ISO 3166-1
+alpha-3 codes, a meeting with someone to meet) live on the models, and an invalid
+record raises :class:`pydantic.ValidationError` naming the field.
+
+Examples
+--------
+>>> from diplodata.models import Actor, Meeting
+>>> m = Meeting(
+...     id="m1",
+...     participants=[Actor(name="Emmanuel Macron", kind="person", country="FRA"),
+...                   Actor(name="Khalifa Haftar", kind="person", country="LBY")],
+...     status="held",
+... )
+>>> m.kind, m.status.value, [p.name for p in m.participants]
+('meeting', 'held', ['Emmanuel Macron', 'Khalifa Haftar'])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    model_validator,
+)
+
+from diplodata.countries import country
+
+__all__ = [
+    "Act",
+    "Actor",
+    "ActorKind",
+    "CasualtyFigure",
+    "Codes",
+    "Count",
+    "Event",
+    "EventKind",
+    "Figure",
+    "Meeting",
+    "MeetingStatus",
+    "Modality",
+    "Place",
+    "Precision",
+    "Qualifier",
+    "SourceRef",
+    "Span",
+    "Statement",
+    "TimeRef",
+    "event_adapter",
+    "events_adapter",
+]
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class EventKind(StrEnum):
+    """The three kinds of event; the ``kind`` discriminator of :data:`Event`."""
+
+    MEETING = "meeting"
+    STATEMENT = "statement"
+    CASUALTY = "casualty"
+
+
+class MeetingStatus(StrEnum):
+    """Where a meeting stands in the report: happened, announced, offered, off, denied."""
+
+    HELD = "held"
+    PLANNED = "planned"
+    PROPOSED = "proposed"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    DENIED = "denied"
+
+
+class Modality(StrEnum):
+    """How a meeting took place: face to face, by phone, by video, or not said."""
+
+    IN_PERSON = "in_person"
+    CALL = "call"
+    VIDEO = "video"
+    UNKNOWN = "unknown"
+
+
+class Act(StrEnum):
+    """What a statement does: the speech act."""
+
+    APPEAL = "appeal"
+    DEMAND = "demand"
+    WARNING = "warning"
+    THREAT = "threat"
+    CONDEMNATION = "condemnation"
+    DENIAL = "denial"
+    SUPPORT = "support"
+    CLAIM = "claim"
+    ANNOUNCEMENT = "announcement"
+    COMMENT = "comment"
+
+
+class Figure(StrEnum):
+    """What a casualty figure counts."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    DISPLACED = "displaced"
+    MISSING = "missing"
+    DETAINED = "detained"
+    AFFECTED = "affected"
+
+
+class Qualifier(StrEnum):
+    """How exact a reported number is, following the wording of the source."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    ABOUT = "about"
+    UP_TO = "up_to"
+    LESS_THAN = "less_than"
+    RANGE = "range"
+
+
+class Precision(StrEnum):
+    """How precisely a :class:`TimeRef` pins down a date; ``unknown`` means not resolved."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+class ActorKind(StrEnum):
+    """What sort of actor: a person, a state, an international organisation, ..."""
+
+    PERSON = "person"
+    GOVERNMENT = "government"
+    ORGANIZATION = "organization"
+    ARMED_GROUP = "armed_group"
+    STATE = "state"
+    IGO = "igo"
+    UNKNOWN = "unknown"
+
+
+# ------------------------------------------------------------------ field types
+
+
+def _check_iso3(code: str) -> str:
+    try:
+        country(code)
+    except KeyError as err:
+        raise ValueError(err.args[0]) from None
+    return code
+
+
+def _none_if_blank(value: Any) -> Any:
+    """Treat an empty or all-space optional string as missing (CSV cannot tell them apart)."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+CountryCode = Annotated[str, AfterValidator(_check_iso3)]
+"""An ISO 3166-1 alpha-3 code such as ``"LBY"``; upper case, officially assigned."""
+
+Text = Annotated[str, Field(min_length=1)]
+"""A required string that is not empty."""
+
+OptionalText = Annotated[Text | None, BeforeValidator(_none_if_blank)]
+"""An optional string; ``""`` and white space become ``None``."""
+
+
+class _Model(BaseModel):
+    """Base of every model: immutable, and strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+# --------------------------------------------------------------- value objects
+
+
+class Actor(_Model):
+    """Someone who meets, speaks or reports: a person, a government, an organisation.
+
+    Parameters
+    ----------
+    name
+        Canonical name ("Fayez al-Sarraj" whatever the spelling in the source).
+    id
+        Stable identifier (from the gazetteer or the dataset), or ``None``.
+    kind
+        What sort of actor; ``unknown`` when not known.
+    country
+        ISO 3166-1 alpha-3 code of the actor's country, or ``None`` (for IGOs).
+    role
+        The actor's title at the time of the event.
+
+    Examples
+    --------
+    >>> Actor(name="World Health Organization", kind="igo").kind
+    <ActorKind.IGO: 'igo'>
+    """
+
+    id: OptionalText = None
+    name: Text
+    kind: ActorKind = ActorKind.UNKNOWN
+    country: CountryCode | None = None
+    role: OptionalText = None
+
+    def same_as(self, other: Actor) -> bool:
+        """Whether two actors denote the same one: equal ids, or equal names if either lacks an id.
+
+        Examples
+        --------
+        >>> Actor(name="Haftar").same_as(Actor(name="haftar", id="ly-haftar"))
+        True
+        """
+        if self.id is not None and other.id is not None:
+            return self.id == other.id
+        return self.name.casefold() == other.name.casefold()
+
+
+class Place(_Model):
+    """Where an event happened: a name as the source gives it, and its country."""
+
+    name: Text
+    country: CountryCode | None = None
+
+
+class TimeRef(_Model):
+    """A time as the article states it, resolved to a date range when possible.
+
+    ``earliest``/``latest`` bound the date (inclusive); ``precision`` says how tight
+    that range is, and is ``unknown`` exactly when no range could be resolved (for
+    instance "on Thursday" with no publication date). ``anchor`` is the publication
+    date the phrase was resolved against.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> t = TimeRef(text="last week", earliest=dt.date(2019, 4, 1),
+    ...             latest=dt.date(2019, 4, 7), precision="week", anchor=dt.date(2019, 4, 10))
+    >>> t.precision.value
+    'week'
+    >>> TimeRef(text="on Thursday").precision.value
+    'unknown'
+    """
+
+    text: OptionalText = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    precision: Precision = Precision.UNKNOWN
+    anchor: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Self:
+        if self.earliest is not None and self.latest is not None and self.earliest > self.latest:
+            raise ValueError(
+                f"earliest ({self.earliest}) is after latest ({self.latest}); swap them"
+            )
+        resolved = self.earliest is not None or self.latest is not None
+        if self.precision is Precision.UNKNOWN and resolved:
+            raise ValueError(
+                "precision is 'unknown' but a date is given; set the precision "
+                "(day, week, month, year) or drop the dates"
+            )
+        if self.precision is not Precision.UNKNOWN and (
+            self.earliest is None or self.latest is None
+        ):
+            raise ValueError(
+                f"precision is {self.precision.value!r} but earliest/latest are missing; "
+                "give both dates or use precision 'unknown'"
+            )
+        return self
+
+    @property
+    def date(self) -> dt.date | None:
+        """A single representative date: the earliest one, or ``None`` if unresolved."""
+        return self.earliest
+
+    @classmethod
+    def on(cls, day: dt.date, *, text: str | None = None, anchor: dt.date | None = None) -> TimeRef:
+        """Build a day-precise reference.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> TimeRef.on(dt.date(2019, 4, 4)).latest
+        datetime.date(2019, 4, 4)
+        """
+        return cls(text=text, earliest=day, latest=day, precision=Precision.DAY, anchor=anchor)
+
+
+class Count(_Model):
+    """A reported number with its qualifier and the bounds it implies.
+
+    ``value`` is the number the source states; ``low``/``high`` bound the true
+    count where the wording implies bounds. The convention for strict bounds
+    follows DESIGN.md: "more than 430" is ``value=430, low=431``, and "fewer than
+    20" is ``value=20, high=19``. Otherwise ``low <= value <= high`` where given.
+
+    Examples
+    --------
+    >>> c = Count.from_qualifier(430, "more_than", text="more than 430")
+    >>> c.value, c.low, c.high, c.qualifier.value
+    (430, 431, None, 'more_than')
+    >>> Count(value=5, low=6)
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Count
+    ...
+    """
+
+    value: Annotated[int, Field(ge=0)]
+    low: Annotated[int, Field(ge=0)] | None = None
+    high: Annotated[int, Field(ge=0)] | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    text: OptionalText = None
+
+    @model_validator(mode="after")
+    def _check_bounds(self) -> Self:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+        low_limit = self.value + 1 if self.qualifier is Qualifier.MORE_THAN else self.value
+        high_limit = self.value - 1 if self.qualifier is Qualifier.LESS_THAN else self.value
+        if self.low is not None and self.low > low_limit:
+            raise ValueError(
+                f"low ({self.low}) is greater than value ({self.value}) for qualifier "
+                f"{self.qualifier.value!r}; low may exceed value only by one, for 'more_than'"
+            )
+        if self.high is not None and self.high < high_limit:
+            raise ValueError(
+                f"high ({self.high}) is less than value ({self.value}) for qualifier "
+                f"{self.qualifier.value!r}; high may be below value only by one, for 'less_than'"
+            )
+        return self
+
+    @classmethod
+    def from_qualifier(
+        cls, value: int, qualifier: Qualifier | str = Qualifier.EXACT, *, text: str | None = None
+    ) -> Count:
+        """Fill ``low``/``high`` from the qualifier by the library's convention.
+
+        ``exact`` gives ``low = high = value``; ``at_least`` gives ``low = value``;
+        ``more_than`` gives ``low = value + 1``; ``up_to`` gives ``high = value``;
+        ``less_than`` gives ``high = value - 1``; ``about`` and ``range`` leave both
+        open (a range needs its own bounds).
+        """
+        q = Qualifier(qualifier)
+        low: int | None = None
+        high: int | None = None
+        if q is Qualifier.EXACT:
+            low = high = value
+        elif q is Qualifier.AT_LEAST:
+            low = value
+        elif q is Qualifier.MORE_THAN:
+            low = value + 1
+        elif q is Qualifier.UP_TO:
+            high = value
+        elif q is Qualifier.LESS_THAN:
+            high = max(value - 1, 0)
+        return cls(value=value, low=low, high=high, qualifier=q, text=text)
+
+
+class Span(_Model):
+    """A piece of evidence: end-exclusive character offsets into the article, and its text.
+
+    Examples
+    --------
+    >>> text = "The WHO said 56 people were killed."
+    >>> s = Span(start=13, end=15, text=text[13:15])
+    >>> text[s.start:s.end] == s.text
+    True
+    """
+
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    text: str
+
+    @model_validator(mode="after")
+    def _check_offsets(self) -> Self:
+        if self.start >= self.end:
+            raise ValueError(f"start ({self.start}) must be less than end ({self.end})")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(
+                f"text has {len(self.text)} characters but the span "
+                f"{self.start}:{self.end} covers {self.end - self.start}"
+            )
+        return self
+
+
+class SourceRef(_Model):
+    """The article an event was reported in."""
+
+    article_id: OptionalText = None
+    url: OptionalText = None
+    title: OptionalText = None
+    outlet: OptionalText = None
+    published: dt.date | None = None
+
+
+class Codes(_Model):
+    """Ontology codes where they apply.
+
+    A CAMEO code (``"040"``) and a PLOVER event type (``"CONSULT"``); see
+    :mod:`diplodata.ontology`.
+    """
+
+    cameo: Annotated[str, Field(pattern=r"^[0-9]{2,4}$")] | None = None
+    plover: Annotated[str, Field(pattern=r"^[A-Z]+$")] | None = None
+
+
+# ---------------------------------------------------------------------- events
+
+
+class _EventBase(_Model):
+    """Fields every kind of event shares (see DESIGN.md, "The event contract")."""
+
+    id: Text
+    kind: str
+    when: TimeRef = Field(default_factory=TimeRef)
+    location: Place | None = None
+    source: SourceRef = Field(default_factory=SourceRef)
+    attribution: OptionalText = None
+    evidence: tuple[Span, ...] = ()
+    confidence: Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)] = 1.0
+    codes: Codes = Field(default_factory=Codes)
+
+    def actors(self) -> tuple[Actor, ...]:
+        """Every actor the event names, in field order (each kind says which fields)."""
+        return ()
+
+
+class Meeting(_EventBase):
+    """A meeting between actors, reported as held, planned, proposed, called off or denied.
+
+    A meeting needs at least two distinct participants, or one participant and a
+    host or a place (a visit to Cairo by one named leader is still a meeting).
+    """
+
+    kind: Literal["meeting"] = "meeting"
+    participants: Annotated[tuple[Actor, ...], Field(min_length=1)]
+    host: Actor | None = None
+    status: MeetingStatus = MeetingStatus.HELD
+    modality: Modality = Modality.UNKNOWN
+    topics: tuple[Text, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_participants(self) -> Self:
+        people = self.participants
+        for i, a in enumerate(people):
+            for b in people[:i]:
+                if a.same_as(b):
+                    raise ValueError(f"participant {a.name!r} is listed twice")
+        if len(people) < 2 and self.host is None and self.location is None:
+            raise ValueError(
+                "a meeting needs at least two distinct participants, "
+                "or one participant plus a host or a location"
+            )
+        return self
+
+    def actors(self) -> tuple[Actor, ...]:
+        """Participants, then the host."""
+        return self.participants + ((self.host,) if self.host is not None else ())
+
+
+class Statement(_EventBase):
+    """Something an actor said: quoted or paraphrased, and what kind of act it was."""
+
+    kind: Literal["statement"] = "statement"
+    speaker: Actor
+    addressee: Actor | None = None
+    act: Act = Act.COMMENT
+    direct_quote: bool = False
+    content: Text
+
+    def actors(self) -> tuple[Actor, ...]:
+        """The speaker, then the addressee."""
+        return (self.speaker,) + ((self.addressee,) if self.addressee is not None else ())
+
+
+class CasualtyFigure(_EventBase):
+    """A reported number of people killed, wounded, displaced, missing, detained or affected."""
+
+    kind: Literal["casualty"] = "casualty"
+    figure: Figure
+    count: Count
+    population: OptionalText = None
+    reported_by: Actor | None = None
+    cumulative: bool = False
+
+    def actors(self) -> tuple[Actor, ...]:
+        """The reporting actor, if named."""
+        return (self.reported_by,) if self.reported_by is not None else ()
+
+
+Event = Annotated[Meeting | Statement | CasualtyFigure, Field(discriminator="kind")]
+"""Any event; pydantic picks the model from the ``kind`` field."""
+
+_EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+_EVENTS_ADAPTER: TypeAdapter[list[Event]] = TypeAdapter(list[Event])
+
+
+def event_adapter() -> TypeAdapter[Event]:
+    """The shared :class:`pydantic.TypeAdapter` for one event (JSON or Python input).
+
+    Examples
+    --------
+    >>> e = event_adapter().validate_python(
+    ...     {"kind": "statement", "id": "s1", "speaker": {"name": "WHO", "kind": "igo"},
+    ...      "act": "appeal", "content": "calls for a humanitarian truce"})
+    >>> type(e).__name__
+    'Statement'
+    """
+    return _EVENT_ADAPTER
+
+
+def events_adapter() -> TypeAdapter[list[Event]]:
+    """The shared :class:`pydantic.TypeAdapter` for a list of events (one validation call)."""
+    return _EVENTS_ADAPTER
