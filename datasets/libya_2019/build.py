@@ -10,13 +10,17 @@ source), and writes
 
 Run from the repository root::
 
-    .venv/bin/python datasets/libya_2019/build.py [FACTS_FILE]
+    .venv/bin/python datasets/libya_2019/build.py [FACTS_FILE] [--out DIR]
+
+(``make dataset`` does this.) ``--out`` writes somewhere else, for checking that
+a rebuild reproduces the packaged files byte for byte.
 
 The output is deterministic: the same facts give byte-identical files.
 """
 
 from __future__ import annotations
 
+import argparse
 import calendar
 import datetime as dt
 import json
@@ -263,17 +267,21 @@ def stats(events: dd.EventSet, facts: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    facts_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_FACTS
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("facts", nargs="?", type=Path, default=DEFAULT_FACTS)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv[1:])
+    facts_path, out = args.facts, args.out
     facts = [
         json.loads(line) for line in facts_path.read_text("utf-8").splitlines() if line.strip()
     ]
     cited = [f for f in facts if f.get("url")]
     events = dd.EventSet(convert(f) for f in cited)
     counts = Counter(e.kind for e in events)
-    OUT.mkdir(parents=True, exist_ok=True)
-    dd.write_events(events, OUT / "libya_2019.jsonl")
+    out.mkdir(parents=True, exist_ok=True)
+    dd.write_events(events, out / "libya_2019.jsonl")
     card = (HERE / "card.toml").read_text("utf-8").rstrip("\n") + "\n" + stats(events, facts)
-    (OUT / "libya_2019.card.toml").write_text(card, "utf-8")
+    (out / "libya_2019.card.toml").write_text(card, "utf-8")
     print(
         f"read {len(facts)} facts ({len(facts) - len(cited)} without a URL, left out); "
         f"wrote {len(events)} events: {dict(counts)}"
