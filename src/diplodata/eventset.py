@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, cast, overload
+
+from pydantic import BaseModel
 
 from diplodata._records import Problem, check_errors_arg
 from diplodata.models import (
@@ -38,13 +41,19 @@ _PROBLEM_COLUMNS = ("line", "field", "message")
 
 def _as_date(value: dt.date | str | Any) -> dt.date:
     """Accept a date, a datetime, a pandas Timestamp or an ISO string."""
+    if value != value:  # NaT (a datetime subclass) and NaN are not equal to themselves
+        raise ValueError(f"got a missing date ({value!r}); pass None for an open end")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        try:  # a date and a time, as str(pd.Timestamp) gives: keep the date
+            return dt.datetime.fromisoformat(value.strip()).date()
         except ValueError as err:
             raise ValueError(f"expected a date like '2019-04-04', got {value!r}") from err
     to_pydatetime = getattr(value, "to_pydatetime", None)
@@ -54,6 +63,33 @@ def _as_date(value: dt.date | str | Any) -> dt.date:
     raise TypeError(
         f"expected a date, a datetime or an ISO date string, got {type(value).__name__}"
     )
+
+
+def _check_events_arg(events: object) -> None:
+    """Refuse, with a hint, the things people pass instead of an iterable of events."""
+    if hasattr(events, "columns") and hasattr(events, "iloc"):
+        raise TypeError("EventSet() takes events, not a DataFrame; use EventSet.from_frame(df)")
+    if isinstance(events, BaseModel | dict):
+        raise TypeError(
+            f"EventSet() takes an iterable of events, not one {type(events).__name__}; "
+            "wrap it in a list: EventSet([event])"
+        )
+    if isinstance(events, str | bytes | os.PathLike):
+        raise TypeError(
+            f"EventSet() takes an iterable of events, not a {type(events).__name__}; "
+            "to read a file use diplodata.read_events(path)"
+        )
+
+
+def _own_problems(
+    problems: pd.DataFrame | Iterable[Problem] | None,
+) -> pd.DataFrame | tuple[Problem, ...] | None:
+    """A copy of ``problems`` that the caller cannot change afterwards."""
+    if problems is None:
+        return None
+    if hasattr(problems, "columns") and hasattr(problems, "iloc"):
+        return cast("pd.DataFrame", problems).copy()
+    return tuple(problems)
 
 
 def summary_of(event: Event) -> tuple[str, str]:
@@ -86,7 +122,22 @@ class EventSet(Sequence[Event]):
         which are validated.
     problems
         Records that were read but rejected (see :func:`diplodata.read_events` with
-        ``errors="collect"``); a DataFrame with columns ``line``, ``field``, ``message``.
+        ``errors="collect"``): a DataFrame with columns ``line``, ``field``,
+        ``message``, or ``Problem`` records. It is copied.
+
+    Raises
+    ------
+    TypeError
+        If an item is neither an event nor a dict (or ``events`` is a DataFrame:
+        use :meth:`from_frame`).
+    pydantic.ValidationError
+        If a dict is not a valid event; the error's ``loc`` starts with the
+        item's position.
+
+    Notes
+    -----
+    Equality compares the events, in order; :attr:`problems` are not compared.
+    Slicing, filtering and ``+`` give new sets without problems.
 
     Examples
     --------
@@ -103,22 +154,22 @@ class EventSet(Sequence[Event]):
         self,
         events: Iterable[Event | dict[str, Any]] = (),
         *,
-        problems: pd.DataFrame | Sequence[Problem] | None = None,
+        problems: pd.DataFrame | Iterable[Problem] | None = None,
     ) -> None:
-        items = list(events)
-        if any(not isinstance(e, _EVENT_TYPES) for e in items):
-            bad = [e for e in items if not isinstance(e, (*_EVENT_TYPES, dict))]
-            if bad:
-                raise TypeError(
-                    f"EventSet holds events or dicts in the contract form, "
-                    f"not {type(bad[0]).__name__}"
-                )
-            items = [
-                e if isinstance(e, _EVENT_TYPES) else events_adapter().validate_python([e])[0]
-                for e in items
-            ]
-        self._events: tuple[Event, ...] = tuple(items)  # type: ignore[arg-type]
-        self._problems = problems
+        _check_events_arg(events)
+        items: list[Any] = list(events)
+        if not all(isinstance(e, _EVENT_TYPES) for e in items):
+            for position, e in enumerate(items):
+                if not isinstance(e, (*_EVENT_TYPES, dict)):
+                    raise TypeError(
+                        "EventSet holds events or dicts in the contract form; "
+                        f"item {position} is a {type(e).__name__}"
+                    )
+            # One call for the whole list, so that an error's loc gives the item's
+            # position; events already built pass through unchanged.
+            items = events_adapter().validate_python(items)
+        self._events: tuple[Event, ...] = tuple(items)
+        self._problems = _own_problems(problems)
 
     # ------------------------------------------------------------ sequence protocol
 
@@ -238,8 +289,20 @@ class EventSet(Sequence[Event]):
         """
         return EventSet(e for e in self._events if predicate(e))
 
-    def by_kind(self, *kinds: EventKind | str) -> EventSet:
+    def by_kind(self, *kinds: EventKind | str | Iterable[EventKind | str]) -> EventSet:
         """Only the events of the given kind(s): ``"meeting"``, ``"statement"``, ``"casualty"``.
+
+        Parameters
+        ----------
+        *kinds
+            One or more kinds, or a list of them (``by_kind(["meeting", "statement"])``).
+
+        Raises
+        ------
+        ValueError
+            For a kind that does not exist; the message lists the valid ones.
+        TypeError
+            If no kind is given.
 
         Examples
         --------
@@ -247,10 +310,16 @@ class EventSet(Sequence[Event]):
         >>> len(dd.load_dataset("libya_2019", as_events=True).by_kind("meeting", "statement"))
         97
         """
-        if not kinds:
+        flat: list[Any] = []
+        for kind in kinds:
+            if isinstance(kind, list | tuple | set | frozenset):
+                flat.extend(kind)
+            else:
+                flat.append(kind)
+        if not flat:
             raise TypeError("by_kind() needs at least one kind: 'meeting', 'statement', 'casualty'")
         wanted = set()
-        for kind in kinds:
+        for kind in flat:
             try:
                 wanted.add(EventKind(kind))
             except ValueError:
@@ -265,8 +334,21 @@ class EventSet(Sequence[Event]):
         """Events whose date range overlaps ``[start, end]`` (both inclusive).
 
         An event dated only to a week or a month is kept if any day of it falls in
-        the window. Events with no resolved date are left out. Either end may be
-        ``None`` for an open window.
+        the window. Events with no resolved date are left out.
+
+        Parameters
+        ----------
+        start, end
+            The first and last day of the window: a ``datetime.date``, a
+            ``datetime.datetime`` or ``pandas.Timestamp`` (its date is used), or an
+            ISO string (``"2019-04-04"``). ``None`` leaves that end open.
+
+        Raises
+        ------
+        ValueError
+            If ``start`` is after ``end``, or a string is not an ISO date.
+        TypeError
+            If ``start`` or ``end`` is not a date of any kind.
 
         Examples
         --------
@@ -291,8 +373,12 @@ class EventSet(Sequence[Event]):
     def involving(self, actor: Actor | str) -> EventSet:
         """Events that name ``actor`` anywhere: participant, host, speaker, addressee, reporter.
 
-        ``actor`` is an :class:`~diplodata.models.Actor`, an actor id, or a name
-        (matched without regard to case).
+        Parameters
+        ----------
+        actor
+            An :class:`~diplodata.models.Actor` (matched by
+            :meth:`~diplodata.models.Actor.same_as`), an actor id (matched exactly),
+            or a name (matched without regard to case).
 
         Examples
         --------
@@ -303,6 +389,10 @@ class EventSet(Sequence[Event]):
         """
         if isinstance(actor, Actor):
             return self.filter(lambda e: any(a.same_as(actor) for a in e.actors()))
+        if not isinstance(actor, str):
+            raise TypeError(
+                f"involving() takes an Actor, an actor id or a name, not {type(actor).__name__}"
+            )
         key = actor.casefold()
         return self.filter(
             lambda e: any(a.id == actor or a.name.casefold() == key for a in e.actors())
@@ -311,12 +401,39 @@ class EventSet(Sequence[Event]):
     # -------------------------------------------------------------------- summary
 
     def counts(self) -> dict[str, int]:
-        """Number of events per kind, in the order meeting, statement, casualty."""
+        """Number of events per kind, in the order meeting, statement, casualty.
+
+        Kinds with no events are left out, so an empty set gives ``{}``.
+
+        Examples
+        --------
+        >>> import diplodata as dd
+        >>> es = dd.EventSet([
+        ...     {"kind": "statement", "id": "s1", "speaker": {"name": "WHO"}, "content": "calm"},
+        ...     {"kind": "casualty", "id": "c1", "figure": "killed", "count": {"value": 3}},
+        ... ])
+        >>> es.counts()
+        {'statement': 1, 'casualty': 1}
+        """
         counter = Counter(e.kind for e in self._events)
         return {k.value: counter[k.value] for k in EventKind if counter[k.value]}
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
-        """The earliest and latest resolved dates, or ``None`` if no event has one."""
+        """The earliest and latest resolved dates, or ``None`` if no event has one.
+
+        Examples
+        --------
+        >>> import diplodata as dd
+        >>> es = dd.EventSet([
+        ...     {"kind": "statement", "id": "s1", "speaker": {"name": "WHO"}, "content": "calm",
+        ...      "when": {"earliest": "2019-04-01", "latest": "2019-04-07", "precision": "week"}},
+        ...     {"kind": "statement", "id": "s2", "speaker": {"name": "WHO"}, "content": "calm"},
+        ... ])
+        >>> es.date_range()
+        (datetime.date(2019, 4, 1), datetime.date(2019, 4, 7))
+        >>> es[1:].date_range() is None
+        True
+        """
         firsts = [e.when.earliest for e in self._events if e.when.earliest is not None]
         lasts = [e.when.latest for e in self._events if e.when.latest is not None]
         if not firsts:
@@ -338,7 +455,14 @@ class EventSet(Sequence[Event]):
         )
         span = self.date_range()
         dates = f" &middot; {span[0]} to {span[1]}" if span else ""
-        head = f"<p><b>EventSet</b>: {len(self)} events &mdash; {counts or 'empty'}{dates}</p>"
+        rejected = len(self._problems) if self._problems is not None else 0
+        extra = (
+            f" &middot; <b>{rejected}</b> rejected (see <code>.problems</code>)" if rejected else ""
+        )
+        noun = "event" if len(self) == 1 else "events"
+        head = (
+            f"<p><b>EventSet</b>: {len(self)} {noun} &mdash; {counts or 'empty'}{dates}{extra}</p>"
+        )
         if not self._events:
             return head
         rows = []
@@ -348,6 +472,8 @@ class EventSet(Sequence[Event]):
             date = e.when.earliest.isoformat() if e.when.earliest else "?"
             if e.when.precision.value not in ("day", "unknown"):
                 date += f" ({e.when.precision.value})"
+            if len(who) > 60:
+                who = who[:57] + "..."
             if len(what) > 80:
                 what = what[:77] + "..."
             cells = (e.id, e.kind, date, who, what)

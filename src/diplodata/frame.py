@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from diplodata._records import Errors, Problem, validate_records
+from diplodata._records import Errors, Problem, gc_paused, validate_records, warn_data
 from diplodata.errors import DataError
 from diplodata.models import (
     Act,
@@ -179,6 +179,23 @@ def _get(record: dict[str, Any], path: tuple[str, ...]) -> Any:
     return node
 
 
+_INT64_MAX = 2**63 - 1
+
+
+def _check_int64(values: Sequence[Any], col: Column, records: Sequence[dict[str, Any]]) -> None:
+    """Refuse a number too large for the frame's ``Int64`` columns, naming the event."""
+    for position, value in enumerate(values):
+        if value is not None and value > _INT64_MAX:
+            raise DataError(
+                f"{'.'.join(col.path)} of event {records[position].get('id')!r} is {value}, "
+                f"more than the frame's Int64 columns (and Parquet, and CSV readers) hold "
+                f"({_INT64_MAX}); such an event can be written only to JSON Lines",
+                line=position + 1,
+                field=col.name,
+                unit="row",
+            )
+
+
 def to_frame(events: Sequence[Event]) -> pd.DataFrame:
     """The tidy frame of ``events``: one row per event, typed columns (see module docs).
 
@@ -206,11 +223,12 @@ def to_frame(events: Sequence[Event]) -> pd.DataFrame:
             data[col.name] = pd.Series(values, dtype=text)
         elif col.type == CAT:
             cats = col.categories or sorted({v for v in values if v is not None})
-            data[col.name] = pd.Categorical(values, categories=cats)
+            data[col.name] = pd.Categorical(values, categories=pd.Index(cats, dtype=text))
         elif col.type == DATE:
             array = np.array(values, dtype="datetime64[D]").astype("datetime64[us]")
             data[col.name] = pd.Series(array)
         elif col.type == INT:
+            _check_int64(values, col, records)
             data[col.name] = pd.Series(values, dtype="Int64")
         elif col.type == FLOAT:
             data[col.name] = pd.Series(values, dtype="float64")
@@ -265,7 +283,7 @@ def participants_frame(events: Iterable[Event]) -> pd.DataFrame:
 
     def cat(values: Sequence[Any], categories: Sequence[str] | None = None) -> Any:
         cats: list[Any] = list(categories or sorted({v for v in values if v is not None}))
-        return pd.Categorical(list(values), categories=cats)
+        return pd.Categorical(list(values), categories=pd.Index(cats, dtype=text))
 
     def date(values: Sequence[Any]) -> pd.Series:
         return pd.Series(np.array(list(values), dtype="datetime64[D]").astype("datetime64[us]"))
@@ -326,22 +344,48 @@ def _nest(row: dict[str, Any], present: frozenset[str]) -> tuple[dict[str, Any],
 
 
 def _arrow_rows(table: Any) -> list[dict[str, Any]]:
-    """Rows of a pyarrow Table as dicts, with timestamp columns turned into dates."""
+    """Rows of a pyarrow Table as dicts, with timestamp columns (of midnights) turned into dates.
+
+    A date or time beyond what Python holds (years 1 to 9999) is given as text, which
+    the models then refuse, naming the row and the column.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
     for i, name in enumerate(table.column_names):
         col = _BY_NAME.get(name)
-        if (
-            col is not None
-            and col.type == DATE
-            and pa.types.is_timestamp(table.schema.field(i).type)
+        column = table.column(i)
+        if col is not None and col.type == DATE and pa.types.is_timestamp(column.type):
+            # Only a column of midnights becomes dates: pyarrow would drop a time of day
+            # without a word, and pydantic refuses it, naming the row and column.
+            with contextlib.suppress(pa.ArrowException):
+                dates = pc.cast(column, pa.date32())
+                if pc.all(pc.equal(pc.cast(dates, column.type), column)).as_py() is not False:
+                    column = dates
+        if (pa.types.is_date(column.type) or pa.types.is_timestamp(column.type)) and not (
+            _fits_python(column)
         ):
-            # Times that are not midnight do not cast: pydantic then rejects them clearly.
-            with contextlib.suppress(pa.ArrowInvalid):
-                table = table.set_column(i, name, pc.cast(table.column(i), pa.date32()))
-    rows: list[dict[str, Any]] = table.to_pylist()
+            column = pc.cast(column, pa.string())
+        if pa.types.is_dictionary(column.type):
+            # Decoding first makes to_pylist 2.6x faster on this frame (bench/frame.py).
+            column = column.cast(column.type.value_type)
+        table = table.set_column(i, name, column)
+    with gc_paused():
+        rows: list[dict[str, Any]] = table.to_pylist()
     return rows
+
+
+def _fits_python(column: Any) -> bool:
+    """Whether every value of a date or timestamp column converts to a Python object."""
+    import pyarrow.compute as pc
+
+    extremes = pc.min_max(column)
+    try:
+        extremes["min"].as_py()
+        extremes["max"].as_py()
+    except (OverflowError, ValueError):
+        return False
+    return True
 
 
 def events_from_rows(
@@ -350,8 +394,14 @@ def events_from_rows(
     *,
     errors: Errors,
     path: str | None = None,
+    rejected: Mapping[int, Problem] | None = None,
 ) -> tuple[list[Event], list[Problem]]:
-    """Turn flat rows (dicts keyed by frame column) into events; row numbers are 1-based."""
+    """Turn flat rows (dicts keyed by frame column) into events; row numbers are 1-based.
+
+    ``rejected`` holds rows the reader already refused (by row number), with their
+    problem; they are not validated, and count as rejected.
+    """
+    rejected = rejected or {}
     present = frozenset(columns)
     if "kind" not in present:
         raise DataError(
@@ -359,7 +409,7 @@ def events_from_rows(
             path=path,
             field="kind",
         )
-    kinds = {row.get("kind") for row in rows}
+    kinds = {row.get("kind") for number, row in enumerate(rows, start=1) if number not in rejected}
     for kind, required in _REQUIRED.items():
         missing = [name for name in required if name not in present]
         if kind in kinds and missing:
@@ -370,21 +420,17 @@ def events_from_rows(
             )
     unknown = sorted(set(columns) - set(_BY_NAME) - {"__index_level_0__"})
     if unknown:
-        import warnings
-
-        from diplodata.errors import DataWarning
-
         where = f"{path}: " if path else ""
-        warnings.warn(
+        warn_data(
             f"{where}ignored unknown column(s) {', '.join(map(repr, unknown))}; "
-            "they are not part of the event frame",
-            DataWarning,
-            stacklevel=3,
+            "they are not part of the event frame"
         )
     records: list[dict[str, Any]] = []
     numbers: list[int] = []
-    prior: list[Problem] = []
+    prior: list[Problem] = list(rejected.values())
     for number, row in enumerate(rows, start=1):
+        if number in rejected:
+            continue
         record, json_error = _nest(row, present)
         if json_error is not None:
             prior.append(Problem(number, json_error.split(":", 1)[0], json_error.split(": ", 1)[1]))

@@ -2,7 +2,10 @@
 
 JSON Lines (``.jsonl``, ``.ndjson``) holds the contract form, one event per line.
 Parquet (``.parquet``, ``.pq``) and CSV (``.csv``) hold the event frame
-(:mod:`diplodata.frame`). Every format round-trips exactly.
+(:mod:`diplodata.frame`). Every format round-trips exactly, whatever the text
+(CSV is written with CRLF line ends, RFC 4180, so that a carriage return inside a
+field is quoted), with one limit: the frame's counts are 64-bit integers, so a
+count above 9223372036854775807 can be written only to JSON Lines.
 
 Defined behaviour for awkward input, the same in every format where it applies:
 
@@ -10,20 +13,28 @@ Defined behaviour for awkward input, the same in every format where it applies:
 * a UTF-8 byte-order mark is skipped; CRLF line endings read like LF;
 * blank lines in JSON Lines are skipped (line numbers still count them);
 * unknown fields or columns are ignored, with a :class:`~diplodata.DataWarning` naming them;
-* a file in UTF-16 is refused with a message saying to re-save it as UTF-8;
+* a file in UTF-16 (with or without a byte-order mark) is refused with a message
+  saying to re-save it as UTF-8;
+* bytes that are not UTF-8 reject their line (JSON Lines) or row (CSV);
+* a CSV row with more fields than the header refuses the file (the columns would
+  not line up); a row with fewer leaves the missing cells empty;
 * a bad record raises :class:`~diplodata.DataError` naming file, line or row, and
   field (``errors="raise"``, the default), or is listed in ``.problems``
-  (``errors="collect"``): read = loaded + rejected, always.
+  (``errors="collect"``): read = loaded + rejected, always. Problems with the file
+  as a whole (not Parquet, a missing column, UTF-16) raise in both modes.
 
 Writes are atomic: the data goes to a temporary file in the same folder, which
-then replaces the target, so a crash mid-write leaves the old file intact.
+then replaces the target, so a crash mid-write leaves the old file intact. The
+file gets the permissions of the file it replaces (or of any new file).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
+import stat
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -50,6 +61,18 @@ FORMATS: dict[str, Format] = {
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _refuse_utf16(head: bytes, path: Path) -> None:
+    """Refuse a UTF-16 (or UTF-32) file: a byte-order mark, or NUL bytes between characters.
+
+    Both JSON Lines and the CSV header start with ASCII text, which UTF-16 without
+    a byte-order mark writes with a NUL byte before or after each character.
+    """
+    if head.startswith(_UTF16_BOMS) or b"\x00" in head[:2]:
+        raise DataError(
+            "the file is UTF-16 encoded; diplodata reads UTF-8 (re-save it as UTF-8)", path=path
+        )
 
 
 def _format_of(path: Path, format: str | None) -> Format:
@@ -127,10 +150,7 @@ def _read_jsonl(
     path: Path, errors: Literal["raise", "collect"]
 ) -> tuple[list[Event], list[Problem]]:
     data = path.read_bytes()
-    if data.startswith(_UTF16_BOMS):
-        raise DataError(
-            "the file is UTF-16 encoded; diplodata reads UTF-8 (re-save it as UTF-8)", path=path
-        )
+    _refuse_utf16(data[:4], path)
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
     records: list[dict[str, Any]] = []
@@ -155,6 +175,9 @@ def _read_jsonl(
                 Problem(number, None, f"invalid JSON: {msg}" + (f" at column {col}" if col else ""))
             )
             continue
+        except RecursionError:  # json raises it for deeply nested arrays or objects
+            prior.append(Problem(number, None, "invalid JSON: nested too deeply to read"))
+            continue
         if not isinstance(record, dict):
             prior.append(
                 Problem(number, None, f"expected a JSON object, got {type(record).__name__}")
@@ -177,9 +200,14 @@ def _read_parquet(
         return [], []
     try:
         table = pq.read_table(path)
-    except (pa.ArrowInvalid, OSError) as err:
+        # Check every value, text included, and the column names: a damaged file can
+        # hold bytes that are not UTF-8, which would otherwise fail later and bare.
+        table.validate(full=True)
+        columns = table.column_names
+        rows = _arrow_rows(table)
+    except (pa.ArrowException, OSError, UnicodeError) as err:
         raise DataError(f"not a readable Parquet file: {err}", path=path) from err
-    return events_from_rows(_arrow_rows(table), table.column_names, errors=errors, path=str(path))
+    return events_from_rows(rows, columns, errors=errors, path=str(path))
 
 
 def _read_csv(path: Path, errors: Literal["raise", "collect"]) -> tuple[list[Event], list[Problem]]:
@@ -190,39 +218,111 @@ def _read_csv(path: Path, errors: Literal["raise", "collect"]) -> tuple[list[Eve
 
     with path.open("rb") as fh:
         head = fh.read(4)
-    if head.startswith(_UTF16_BOMS):
-        raise DataError(
-            "the file is UTF-16 encoded; diplodata reads UTF-8 (re-save it as UTF-8)", path=path
-        )
+    _refuse_utf16(head, path)
+
+    def read(encoding_errors: str) -> pd.DataFrame:
+        with warnings.catch_warnings():
+            # A row with more fields than the header is an error: not an index (the
+            # default), and not cut short with a warning (index_col=False alone).
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            try:
+                return pd.read_csv(
+                    path,
+                    dtype=object,
+                    keep_default_na=False,
+                    na_values=[""],
+                    encoding="utf-8-sig",
+                    encoding_errors=encoding_errors,
+                    index_col=False,
+                )
+            except pd.errors.ParserWarning as err:
+                raise DataError(
+                    "not readable as CSV: a row has more fields than the header has columns",
+                    path=path,
+                ) from err
+
+    rejected: dict[int, Problem] = {}
     try:
-        df = pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            encoding="utf-8-sig",
-        )
+        try:
+            df = read("strict")
+        except UnicodeDecodeError:
+            # Read again with the bad bytes kept as lone surrogates, to find their rows.
+            try:
+                df = read("surrogateescape")
+            except UnicodeError as err:  # column names cannot hold the bad bytes
+                raise DataError(
+                    "the header is not valid UTF-8 (re-save the file as UTF-8)", path=path
+                ) from err
+            rejected = _rows_with_bad_bytes(df, path)
     except pd.errors.EmptyDataError:
         return [], []
-    except UnicodeDecodeError as err:
-        raise DataError(f"not valid UTF-8 (byte {err.start + 1} of the file)", path=path) from err
     except pd.errors.ParserError as err:
-        raise DataError(f"not readable as CSV: {err}", path=path) from err
+        raise DataError(f"not readable as CSV: {str(err).strip()}", path=path) from err
     table = pa.Table.from_pandas(df, preserve_index=False)
-    return events_from_rows(_arrow_rows(table), table.column_names, errors=errors, path=str(path))
+    return events_from_rows(
+        _arrow_rows(table), table.column_names, errors=errors, path=str(path), rejected=rejected
+    )
+
+
+def _has_surrogate(value: object) -> bool:
+    return isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def _rows_with_bad_bytes(df: pd.DataFrame, path: Path) -> dict[int, Problem]:
+    """Find the cells that held invalid UTF-8; blank their rows and return one problem each.
+
+    ``df`` was read with ``encoding_errors="surrogateescape"``; its rows are changed in place.
+    """
+    for name in df.columns:
+        if _has_surrogate(name):
+            raise DataError("the header is not valid UTF-8 (re-save the file as UTF-8)", path=path)
+    rejected: dict[int, Problem] = {}
+    for name in df.columns:
+        for position in df.index[df[name].map(_has_surrogate)]:
+            number = int(position) + 1
+            if number not in rejected:
+                raw = str(df.at[position, name]).encode("utf-8", "surrogateescape")
+                rejected[number] = Problem(number, str(name), f"not valid UTF-8 (got {raw!r})")
+    if rejected:
+        df.loc[[n - 1 for n in rejected]] = None
+    return rejected
 
 
 # ---------------------------------------------------------------------- writing
 
 
 def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then rename it over ``path``."""
+    """Write through a temporary file in the same folder, then rename it over ``path``.
+
+    The temporary file is created like any new file (permissions from the umask),
+    and takes the permissions of the file it replaces; it is flushed to disk before
+    the rename, so that even a power cut leaves either the old file or the new one.
+    A symbolic link is written through: its target is replaced, the link is kept.
+    """
+    if path.is_symlink():  # write through a link, as open() would, and keep the link
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    try:
+        mode: int | None = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        os.close(fd)
+        break
     try:
         write(tmp)
+        fd = os.open(tmp, os.O_RDWR)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -293,7 +393,10 @@ def write_events(
         frame = events.to_frame()
 
         def write(tmp: Path) -> None:
-            frame.to_csv(tmp, index=False, date_format="%Y-%m-%d", lineterminator="\n")
+            # CRLF line ends (RFC 4180): Python's csv writer quotes a field only when it
+            # holds a character of the line terminator, so with "\n" alone a "\r" in a
+            # field went out unquoted and split the row when read back.
+            frame.to_csv(tmp, index=False, date_format="%Y-%m-%d", lineterminator="\r\n")
 
     _atomic_write(p, write)
     return p

@@ -32,10 +32,12 @@ from pydantic import (
     ConfigDict,
     Field,
     TypeAdapter,
+    ValidationError,
     model_validator,
 )
+from pydantic_core import InitErrorDetails
 
-from diplodata.countries import country
+from diplodata.countries import country, lookup
 
 __all__ = [
     "Act",
@@ -156,11 +158,30 @@ class ActorKind(StrEnum):
 # ------------------------------------------------------------------ field types
 
 
+def _is_user_assigned(code: str) -> bool:
+    """Whether ``code`` lies in a range ISO 3166-1 leaves for private use (``XKX``, ``XXX``)."""
+    upper = code.upper()
+    return len(upper) == 3 and (upper.startswith(("AA", "X", "ZZ")) or ("QM" <= upper[:2] <= "QZ"))
+
+
 def _check_iso3(code: str) -> str:
     try:
         country(code)
     except KeyError as err:
-        raise ValueError(err.args[0]) from None
+        message = str(err.args[0])
+        if "did you mean" not in message:
+            found = lookup(code)
+            if found is not None:
+                message += f"; did you mean {found!r} ({country(found).name})?"
+            elif _is_user_assigned(code):
+                kosovo = " (diplodata has no code for Kosovo)" if code.upper() == "XKX" else ""
+                message += (
+                    f"; {code!r} is in a range ISO 3166-1 leaves for private use and names no "
+                    f"country{kosovo}: leave the country empty (None) and keep the name"
+                )
+            else:
+                message += "; use an upper-case code such as 'LBY', or None if not known"
+        raise ValueError(message) from None
     return code
 
 
@@ -171,8 +192,25 @@ def _none_if_blank(value: Any) -> Any:
     return value
 
 
+def _field_error(
+    model: str, loc: tuple[str | int, ...], message: str, value: Any
+) -> ValidationError:
+    """An error for one field, raised by a model validator so that ``loc`` names the field.
+
+    A plain ``ValueError`` raised in a model validator is reported at the model's own
+    location (an empty ``loc``); this names the field the user has to change.
+    """
+    detail = InitErrorDetails(
+        type="value_error", loc=loc, input=value, ctx={"error": ValueError(message)}
+    )
+    return ValidationError.from_exception_data(model, [detail])
+
+
 CountryCode = Annotated[str, AfterValidator(_check_iso3)]
 """An ISO 3166-1 alpha-3 code such as ``"LBY"``; upper case, officially assigned."""
+
+OptionalCountryCode = Annotated[CountryCode | None, BeforeValidator(_none_if_blank)]
+"""An optional country code; ``""`` and white space become ``None``."""
 
 Text = Annotated[str, Field(min_length=1)]
 """A required string that is not empty."""
@@ -215,7 +253,7 @@ class Actor(_Model):
     id: OptionalText = None
     name: Text
     kind: ActorKind = ActorKind.UNKNOWN
-    country: CountryCode | None = None
+    country: OptionalCountryCode = None
     role: OptionalText = None
 
     def same_as(self, other: Actor) -> bool:
@@ -235,7 +273,7 @@ class Place(_Model):
     """Where an event happened: a name as the source gives it, and its country."""
 
     name: Text
-    country: CountryCode | None = None
+    country: OptionalCountryCode = None
 
 
 class TimeRef(_Model):
@@ -265,22 +303,32 @@ class TimeRef(_Model):
 
     @model_validator(mode="after")
     def _check_range(self) -> Self:
-        if self.earliest is not None and self.latest is not None and self.earliest > self.latest:
-            raise ValueError(
-                f"earliest ({self.earliest}) is after latest ({self.latest}); swap them"
+        first, last = self.earliest, self.latest
+        if first is not None and last is not None and first > last:
+            raise _field_error(
+                "TimeRef",
+                ("earliest",),
+                f"earliest ({first}) is after latest ({last}); swap them",
+                first.isoformat(),
             )
-        resolved = self.earliest is not None or self.latest is not None
-        if self.precision is Precision.UNKNOWN and resolved:
-            raise ValueError(
+        if self.precision is Precision.UNKNOWN and (first is not None or last is not None):
+            raise _field_error(
+                "TimeRef",
+                ("precision",),
                 "precision is 'unknown' but a date is given; set the precision "
-                "(day, week, month, year) or drop the dates"
+                "(day, week, month, year) or drop the dates",
+                self.precision.value,
             )
-        if self.precision is not Precision.UNKNOWN and (
-            self.earliest is None or self.latest is None
-        ):
-            raise ValueError(
-                f"precision is {self.precision.value!r} but earliest/latest are missing; "
-                "give both dates or use precision 'unknown'"
+        if self.precision is not Precision.UNKNOWN and (first is None or last is None):
+            missing = "earliest" if first is None else "latest"
+            both = first is None and last is None
+            raise _field_error(
+                "TimeRef",
+                ("precision",) if both else (missing,),
+                f"precision is {self.precision.value!r} but "
+                f"{'earliest and latest are' if both else missing + ' is'} missing; "
+                "give both dates or use precision 'unknown'",
+                self.precision.value if both else None,
             )
         return self
 
@@ -331,18 +379,32 @@ class Count(_Model):
     @model_validator(mode="after")
     def _check_bounds(self) -> Self:
         if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+            raise _field_error(
+                "Count", ("low",), f"low ({self.low}) is greater than high ({self.high})", self.low
+            )
         low_limit = self.value + 1 if self.qualifier is Qualifier.MORE_THAN else self.value
         high_limit = self.value - 1 if self.qualifier is Qualifier.LESS_THAN else self.value
         if self.low is not None and self.low > low_limit:
-            raise ValueError(
-                f"low ({self.low}) is greater than value ({self.value}) for qualifier "
-                f"{self.qualifier.value!r}; low may exceed value only by one, for 'more_than'"
+            raise _field_error(
+                "Count",
+                ("low",),
+                f"low ({self.low}) is greater than value + 1 ({low_limit}); 'more than "
+                f"{self.value}' gives low {low_limit} at most"
+                if self.qualifier is Qualifier.MORE_THAN
+                else f"low ({self.low}) is greater than value ({self.value}); only qualifier "
+                "'more_than' lets low exceed value (by one)",
+                self.low,
             )
         if self.high is not None and self.high < high_limit:
-            raise ValueError(
-                f"high ({self.high}) is less than value ({self.value}) for qualifier "
-                f"{self.qualifier.value!r}; high may be below value only by one, for 'less_than'"
+            raise _field_error(
+                "Count",
+                ("high",),
+                f"high ({self.high}) is less than value - 1 ({high_limit}); 'less than "
+                f"{self.value}' gives high {high_limit} at least"
+                if self.qualifier is Qualifier.LESS_THAN
+                else f"high ({self.high}) is less than value ({self.value}); only qualifier "
+                "'less_than' lets high be below value (by one)",
+                self.high,
             )
         return self
 
@@ -391,11 +453,20 @@ class Span(_Model):
     @model_validator(mode="after")
     def _check_offsets(self) -> Self:
         if self.start >= self.end:
-            raise ValueError(f"start ({self.start}) must be less than end ({self.end})")
+            raise _field_error(
+                "Span",
+                ("end",),
+                f"end ({self.end}) must be greater than start ({self.start}); "
+                "offsets are end-exclusive and a span is not empty",
+                self.end,
+            )
         if len(self.text) != self.end - self.start:
-            raise ValueError(
+            raise _field_error(
+                "Span",
+                ("text",),
                 f"text has {len(self.text)} characters but the span "
-                f"{self.start}:{self.end} covers {self.end - self.start}"
+                f"{self.start}:{self.end} covers {self.end - self.start}",
+                self.text,
             )
         return self
 
@@ -446,7 +517,14 @@ class Meeting(_EventBase):
     """A meeting between actors, reported as held, planned, proposed, called off or denied.
 
     A meeting needs at least two distinct participants, or one participant and a
-    host or a place (a visit to Cairo by one named leader is still a meeting).
+    host or a place (a visit to Cairo by one named leader is still a meeting). No
+    actor is listed twice (see :meth:`Actor.same_as`).
+
+    Examples
+    --------
+    >>> Meeting(id="m1", participants=[Actor(name="Khalifa Haftar")],
+    ...         host=Actor(name="Abdel Fattah el-Sisi")).actors()[1].name
+    'Abdel Fattah el-Sisi'
     """
 
     kind: Literal["meeting"] = "meeting"
@@ -460,13 +538,23 @@ class Meeting(_EventBase):
     def _check_participants(self) -> Self:
         people = self.participants
         for i, a in enumerate(people):
-            for b in people[:i]:
+            for j, b in enumerate(people[:i]):
                 if a.same_as(b):
-                    raise ValueError(f"participant {a.name!r} is listed twice")
+                    raise _field_error(
+                        "Meeting",
+                        ("participants", i),
+                        f"participant {a.name!r} is listed twice (positions {j} and {i}); "
+                        "list each actor once",
+                        a.model_dump(mode="json"),
+                    )
         if len(people) < 2 and self.host is None and self.location is None:
-            raise ValueError(
+            raise _field_error(
+                "Meeting",
+                ("participants",),
                 "a meeting needs at least two distinct participants, "
-                "or one participant plus a host or a location"
+                "or one participant plus a host or a location",
+                # The rule reads three fields: show them all as the input.
+                self.model_dump(mode="json", include={"participants", "host", "location"}),
             )
         return self
 
