@@ -21,6 +21,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests datasets bench
+	$(BIN)/ruff format --check src tests datasets bench
 	$(BIN)/mypy
 
 pytest: $(STAMP)

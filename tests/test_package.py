@@ -22,6 +22,7 @@ def test_public_namespace_is_pinned() -> None:
     assert sorted(dd.__all__) == sorted(
         [
             "Actor",
+            "Article",
             "CasualtyFigure",
             "Count",
             "DataError",
@@ -30,6 +31,7 @@ def test_public_namespace_is_pinned() -> None:
             "DiplodataError",
             "Event",
             "EventSet",
+            "Gazetteer",
             "Meeting",
             "Place",
             "SourceRef",
@@ -38,6 +40,8 @@ def test_public_namespace_is_pinned() -> None:
             "TimeRef",
             "__version__",
             "describe_dataset",
+            "extract",
+            "extract_many",
             "list_datasets",
             "load_dataset",
             "read_events",

@@ -14,9 +14,11 @@ Examples
 
 from __future__ import annotations
 
+from diplodata.article import Article
 from diplodata.datasets import describe_dataset, list_datasets, load_dataset
 from diplodata.errors import DataError, DatasetNotFoundError, DataWarning, DiplodataError
 from diplodata.eventset import EventSet
+from diplodata.extract import Gazetteer, extract, extract_many
 from diplodata.io import read_events, write_events
 from diplodata.models import (
     Actor,
@@ -35,6 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor",
+    "Article",
     "CasualtyFigure",
     "Count",
     "DataError",
@@ -43,6 +46,7 @@ __all__ = [
     "DiplodataError",
     "Event",
     "EventSet",
+    "Gazetteer",
     "Meeting",
     "Place",
     "SourceRef",
@@ -51,6 +55,8 @@ __all__ = [
     "TimeRef",
     "__version__",
     "describe_dataset",
+    "extract",
+    "extract_many",
     "list_datasets",
     "load_dataset",
     "read_events",

@@ -13,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 
@@ -28,7 +29,88 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", default="build/demo", help="output folder (default: build/demo)")
     datasets = sub.add_parser("datasets", help="list the bundled datasets, or show one's card")
     datasets.add_argument("name", nargs="?", help="a dataset name: print its card")
+
+    ext = sub.add_parser(
+        "extract",
+        help="extract events from articles",
+        description="Extract events from .txt articles (optional front matter), folders of them, "
+        "or .jsonl files of articles.",
+    )
+    ext.add_argument("paths", nargs="+", metavar="PATH")
+    ext.add_argument(
+        "--published",
+        type=_date,
+        help="publication date (YYYY-MM-DD) for articles that do not give their own",
+    )
+    ext.add_argument(
+        "--out", help="output file; the format follows the extension (.jsonl, .parquet, .csv)"
+    )
+    ext.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    ev = sub.add_parser(
+        "evaluate",
+        help="score extraction against gold annotations",
+        description="GOLD_DIR is a corpus folder (NAME.txt articles and a gold/ folder of "
+        "NAME.jsonl files) or the gold folder itself (articles in its parent folder).",
+    )
+    ev.add_argument("gold", metavar="GOLD_DIR")
+    ev.add_argument("--kind", action="append", choices=["casualty", "meeting", "statement"])
+    ev.add_argument("--errors", action="store_true", help="also list every miss")
     return parser
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date like 2019-04-04, got {value!r}"
+        ) from None
+
+
+def _extract(args: argparse.Namespace) -> int:
+    import diplodata as dd
+    from diplodata.corpus import ReadProblem, iter_articles
+
+    problems: list[ReadProblem] = []
+    articles: list[dd.Article] = []
+    for item in iter_articles(args.paths):
+        if isinstance(item, ReadProblem):
+            problems.append(item)
+            print(f"diplodata: {item}", file=sys.stderr)
+        elif item.published is None and args.published is not None:
+            articles.append(item.model_copy(update={"published": args.published}))
+        else:
+            articles.append(item)
+    events = dd.extract_many(articles, progress=not args.no_progress)
+    if args.out:
+        path = dd.write_events(events, args.out)
+        print(
+            f"wrote {len(events)} events from {len(articles)} articles to {path}", file=sys.stderr
+        )
+    else:
+        for event in events:
+            print(event.model_dump_json())
+    if problems:
+        print(f"diplodata: {len(problems)} input(s) could not be read", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from diplodata.evaluate import KINDS, evaluate_corpus
+
+    folder = Path(args.gold)
+    if (folder / "gold").is_dir():
+        card = evaluate_corpus(folder, kinds=args.kind or KINDS)
+    else:
+        card = evaluate_corpus(folder.parent, gold=folder, kinds=args.kind or KINDS)
+    print(card.to_markdown())
+    if args.errors and len(card.errors):
+        print(card.errors.to_string(index=False))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,11 +123,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             from diplodata.demo import run
 
             run(args.out)
+        elif args.command == "extract":
+            return _extract(args)
+        elif args.command == "evaluate":
+            return _evaluate(args)
         elif args.name is None:
             print("\n".join(dd.list_datasets()))
         else:
             print(dd.describe_dataset(args.name).to_markdown())
-    except dd.DiplodataError as err:
+    except (dd.DiplodataError, OSError) as err:
         print(f"diplodata: {err}", file=sys.stderr)
         return 1
     return 0

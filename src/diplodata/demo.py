@@ -3,7 +3,8 @@
 Loads the ``libya_2019`` dataset, validates it (every record through the event
 models, and the frame round trip), writes it to an output folder as JSON Lines
 and Parquet, reads both back, and prints a summary: events per kind, date range,
-the most frequent actors.
+the most frequent actors. Then extracts events from the illustrative articles
+in ``datasets/articles`` and shows a few, with their evidence.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ __all__ = ["run"]
 
 
 def run(
-    out: str | Path = "build/demo", *, dataset: str = "libya_2019", stream: TextIO | None = None
+    out: str | Path = "build/demo",
+    *,
+    dataset: str = "libya_2019",
+    articles: str | Path | None = "datasets/articles",
+    stream: TextIO | None = None,
 ) -> dict[str, Path]:
     """Run the demo and return the files it wrote.
 
@@ -26,13 +31,16 @@ def run(
         The folder to write into (created if missing).
     dataset
         The bundled dataset to use.
+    articles
+        A folder of article ``.txt`` files to extract events from (skipped when
+        ``None`` or missing).
     stream
         Where to print the summary (standard output by default).
 
     Examples
     --------
     >>> import io, tempfile
-    >>> files = run(tempfile.mkdtemp(), stream=io.StringIO())
+    >>> files = run(tempfile.mkdtemp(), articles=None, stream=io.StringIO())
     >>> sorted(files)
     ['jsonl', 'parquet']
     """
@@ -76,4 +84,35 @@ def run(
     print("  wrote:", file=echo)
     for path in files.values():
         print(f"    {path}  ({path.stat().st_size:,} bytes)", file=echo)
+    if articles is not None and Path(articles).is_dir():
+        files["extracted"] = _extract(Path(articles), folder, echo)
     return files
+
+
+def _extract(folder: Path, out: Path, echo: TextIO) -> Path:
+    """Extract events from the article files in ``folder`` and say what was found."""
+    import diplodata as dd
+    from diplodata.corpus import read_articles
+
+    texts = read_articles(folder)
+    events = dd.extract_many(texts, progress=False)
+    path = dd.write_events(events, out / "extracted.jsonl")
+    counts = ", ".join(f"{k} {n}" for k, n in events.counts().items()) or "none"
+    print(
+        f"  extracted from {len(texts)} articles in {folder}: {len(events)} events ({counts})",
+        file=echo,
+    )
+    by_id = {a.id: a for a in texts}
+    for event in list(events.by_kind("casualty"))[:3]:
+        assert event.kind == "casualty"
+        who = event.reported_by.name if event.reported_by is not None else "no named source"
+        span = event.evidence[0]
+        article = by_id[event.source.article_id or ""]
+        assert article.text[span.start : span.end] == span.text
+        print(
+            f"    {event.figure.value:<9} {event.count.value:>7,} ({event.count.qualifier.value}) "
+            f"per {who}; evidence {span.start}:{span.end} {span.text!r}",
+            file=echo,
+        )
+    print(f"    {path}", file=echo)
+    return path

@@ -1,0 +1,331 @@
+"""Actors in an article: known ones, people introduced by their title, and later mentions.
+
+Three passes over the normalised text, all linear:
+
+1. the gazetteer (:class:`~diplodata.extract.gazetteer.Gazetteer`) finds known actors
+   by name or alias;
+2. title patterns find people who are not in the gazetteer: "Italian Prime Minister
+   Giuseppe Conte", "eastern Libyan commander Khalifa Haftar", "U.N. envoy Ghassan
+   Salame" — the role is the title, and the country comes from the demonym;
+3. within the article, later mentions resolve to an actor already introduced: a
+   surname ("Conte"), a role noun ("the commander", "the envoy", "the ministry"), a
+   pronoun ("he", "his office"), or a demonym with an institution ("the French
+   presidency", which becomes the government body of that country).
+
+Examples
+--------
+>>> from diplodata.extract.text import Text
+>>> text = Text("Italian Prime Minister Giuseppe Conte met Haftar. Conte said the commander agreed.")
+>>> [(m.text, m.actor.name, m.how) for m in find_actors(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('Italian Prime Minister Giuseppe Conte', 'Giuseppe Conte', 'gazetteer'),
+ ('Haftar', 'Khalifa Haftar', 'gazetteer'), ('Conte', 'Giuseppe Conte', 'gazetteer'),
+ ('the commander', 'Khalifa Haftar', 'coreference')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+from diplodata.countries import lookup as country_lookup
+from diplodata.extract.gazetteer import Entry, Gazetteer, fold, slug
+from diplodata.extract.text import Text
+from diplodata.models import Actor, ActorKind
+
+__all__ = ["ActorMention", "find_actors"]
+
+How = Literal["gazetteer", "title", "coreference"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in the text: ``[start, end)`` in the normalised text, and who it is."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    how: How
+
+
+# Titles that introduce a person, longest first. Lower-case forms are matched case-insensitively
+# on their first letter ("envoy" and "Envoy").
+_TITLES = sorted(
+    """
+    prime minister|deputy prime minister|foreign minister|defence minister|defense minister|
+    interior minister|health minister|oil minister|finance minister|minister|
+    president|vice president|vice-president|secretary-general|secretary general|
+    secretary of state|secretary|chancellor|king|queen|emir|crown prince|sheikh|
+    field marshal|marshal|general|gen.|lieutenant general|lt. gen.|major general|colonel|col.|
+    commander|military commander|strongman|warlord|envoy|special envoy|special representative|
+    ambassador|spokesman|spokeswoman|spokesperson|chief|head|leader|speaker|
+    director-general|director general|director|coordinator|high commissioner|
+    senator|governor|mayor|official|adviser|advisor|negotiator|representative
+    """.replace("\n", "").split("|"),
+    key=len,
+    reverse=True,
+)
+_TITLE_RE = "|".join(re.escape(t.strip()) for t in _TITLES if t.strip())
+_NAME = r"(?:(?:al|el|bin|ibn|abu|abdel|abdul|de|von)[- ])?[A-Z][\w'\-]*+"
+_PERSON = re.compile(
+    rf"(?<![A-Za-z])(?P<pre>(?:[A-Z][A-Za-z.\-]*+|eastern|western|southern|northern|former|acting|top|senior|"
+    rf"rival|renegade|Libyan|U\.N\.|UN)\s++){{0,3}}?"
+    rf"(?P<title>(?i:{_TITLE_RE}))\s++"
+    rf"(?P<name>{_NAME}(?:\s++{_NAME}){{0,3}})"
+)
+_INSTITUTION = re.compile(
+    r"\b(?P<the>[Tt]he\s++)?(?P<demonym>[A-Z][a-z]++(?:[- ][A-Z][a-z]++)?)\s++"
+    r"(?P<body>presidency|government|foreign ministry|defence ministry|defense ministry|"
+    r"health ministry|interior ministry|ministry|army|military|embassy|parliament|cabinet)\b"
+)
+_COREF = re.compile(
+    r"\b(?P<word>(?:[Tt]he\s++(?:U\.N\.\s++|UN\s++|top\s++|eastern\s++|military\s++|special\s++)?"
+    r"(?:commander|envoy|president|prime minister|minister|foreign minister|secretary-general|"
+    r"chancellor|king|emir|general|marshal|spokesman|spokeswoman|official|"
+    r"ministry|agency|organisation|organization|mission|government|army|group|body|office))"
+    r"|[Hh]is\s++office|[Hh]er\s++office|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"
+)
+_ROLE_WORDS = {
+    "commander": ("commander", "marshal", "army", "forces"),
+    "envoy": ("envoy", "representative", "mission"),
+    "president": ("president",),
+    "prime minister": ("prime minister",),
+    "minister": ("minister",),
+    "foreign minister": ("foreign minister", "minister of foreign affairs"),
+    "secretary-general": ("secretary-general", "secretary general"),
+    "chancellor": ("chancellor",),
+    "king": ("king",),
+    "emir": ("emir",),
+    "general": ("general", "marshal", "commander"),
+    "marshal": ("marshal", "commander"),
+    "spokesman": ("spokes",),
+    "spokeswoman": ("spokes",),
+    "official": (),
+}
+_BODY_KINDS = {
+    "ministry": (ActorKind.GOVERNMENT,),
+    "government": (ActorKind.GOVERNMENT,),
+    "office": (ActorKind.GOVERNMENT,),
+    "agency": (ActorKind.IGO, ActorKind.ORGANIZATION),
+    "organisation": (ActorKind.IGO, ActorKind.ORGANIZATION),
+    "organization": (ActorKind.IGO, ActorKind.ORGANIZATION),
+    "body": (ActorKind.IGO, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT),
+    "mission": (ActorKind.IGO,),
+    "army": (ActorKind.ARMED_GROUP,),
+    "group": (ActorKind.ARMED_GROUP, ActorKind.ORGANIZATION),
+}
+
+
+def _title_case(title: str) -> str:
+    return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in title.split())
+
+
+class _Spans:
+    """Sorted, non-overlapping spans, with an O(log n) overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+
+
+def find_actors(
+    text: Text, *, gazetteer: Gazetteer | None = None, year: int | None = None
+) -> list[ActorMention]:
+    """Every actor mention in ``text``, in order: gazetteer, title patterns, coreference.
+
+    Every pass is linear in the text: mentions are kept sorted and looked up by
+    bisection, and coreference keeps the last actor of each sort as it goes.
+
+    Parameters
+    ----------
+    text
+        The article text.
+    gazetteer
+        The gazetteer to use (default: the bundled one).
+    year
+        The year of the article, to pick each known actor's role at the time.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    norm = text.norm
+    known = [
+        ActorMention(m.start, m.end, m.text, _entry_actor(m.entry, year), "gazetteer")
+        for m in gaz.find(norm)
+    ]
+    starts = [m.start for m in known]
+    taken = _Spans([(m.start, m.end) for m in known])
+    people: list[ActorMention] = []
+    # Title patterns: widen a gazetteer match to its title, or introduce an unknown person.
+    for match in _PERSON.finditer(norm):
+        name_start, name_end = match.span("name")
+        i = bisect_left(starts, name_start)
+        if i < len(known) and known[i].start < name_end:
+            hit = known[i]
+            if hit.actor.kind is ActorKind.PERSON:
+                known[i] = ActorMention(
+                    match.start(), hit.end, norm[match.start() : hit.end], hit.actor, hit.how
+                )
+            continue
+        name = match.group("name").strip()
+        if len(name) < 3 or taken.overlaps(*match.span()) or country_lookup(name) is not None:
+            continue  # "President Libya" is not a person
+        if people and people[-1].end > match.start():
+            continue
+        pre = match.group("pre") or ""
+        country = next(
+            (c for w in re.findall(r"[A-Z][a-z]+", pre) if (c := country_lookup(w)) is not None),
+            None,
+        )
+        role = _title_case(match.group("title"))
+        actor = Actor(id=None, name=name, kind=ActorKind.PERSON, country=country, role=role)
+        people.append(ActorMention(match.start(), match.end(), match.group(), actor, "title"))
+    mentions = _outermost(known + people)
+    mentions = _surnames(norm, mentions)
+    mentions = _institutions(norm, mentions)
+    return _coreference(norm, mentions)
+
+
+@lru_cache(maxsize=8192)
+def _entry_actor(entry: Entry, year: int | None) -> Actor:
+    """The Actor of a gazetteer entry in a year (cached: the same actor recurs across articles)."""
+    return entry.actor(year)
+
+
+def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Sorted by start, dropping a mention that lies inside a longer one ("U.N" in "U.N. envoy X")."""
+    kept: list[ActorMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Later mentions of a person introduced by title, by surname alone."""
+    known: dict[str, Actor] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.how == "title":
+            surname = m.actor.name.split()[-1]
+            known.setdefault(surname, m.actor)
+            first.setdefault(surname, m.start)
+    if not known:
+        return mentions
+    taken = _Spans([(m.start, m.end) for m in mentions])
+    pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in known) + r")\b")
+    extra = [
+        ActorMention(x.start(), x.end(), x.group(), known[x.group()], "coreference")
+        for x in pattern.finditer(norm)
+        if x.start() > first[x.group()] and not taken.overlaps(*x.span())
+    ]
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _institutions(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """'the French presidency', 'the Egyptian foreign ministry': a government body of that country."""
+    taken = _Spans([(m.start, m.end) for m in mentions])
+    extra = []
+    for x in _INSTITUTION.finditer(norm):
+        code = country_lookup(x.group("demonym"))
+        if code is None or taken.overlaps(*x.span()):
+            continue
+        body = x.group("body")
+        kind = ActorKind.ARMED_GROUP if body in ("army", "military") else ActorKind.GOVERNMENT
+        name = f"{x.group('demonym')} {body}"
+        start = x.start("demonym") if x.group("the") is None else x.start()
+        actor = Actor(id=slug(name), name=name, kind=kind, country=code)
+        extra.append(ActorMention(start, x.end(), norm[start : x.end()], actor, "coreference"))
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+_RECENT = 12
+"""How many recent people a role noun ("the commander") looks back over."""
+
+
+class _History:
+    """What coreference needs to know about the mentions so far, kept as it goes."""
+
+    def __init__(self) -> None:
+        self.last_person: ActorMention | None = None
+        self.people: list[ActorMention] = []
+        self.last_of_kind: dict[ActorKind, ActorMention] = {}
+        self.last_ministry: ActorMention | None = None
+
+    def add(self, m: ActorMention) -> None:
+        kind = m.actor.kind
+        if kind is ActorKind.PERSON:
+            self.last_person = m
+            if not self.people or self.people[-1].actor != m.actor:
+                self.people.append(m)
+                del self.people[:-_RECENT]
+        self.last_of_kind[kind] = m
+        if "ministr" in m.actor.name.lower():
+            self.last_ministry = m
+
+    def antecedent(self, word: str) -> ActorMention | None:
+        if word in ("he", "she", "his", "her", "his office", "her office"):
+            return self.last_person
+        if word == "ministry" and self.last_ministry is not None:
+            return self.last_ministry
+        if word in _BODY_KINDS:
+            found = [self.last_of_kind[k] for k in _BODY_KINDS[word] if k in self.last_of_kind]
+            return max(found, key=lambda m: m.start) if found else None
+        keys = _ROLE_WORDS.get(word, (word,))
+        for m in reversed(self.people):
+            label = (m.actor.role or "") + " " + m.text
+            if any(_has_word(k, label) for k in keys):
+                return m
+        return None
+
+
+def _coreference(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Role nouns and pronouns resolve to the most recent fitting actor before them."""
+    taken = _Spans([(m.start, m.end) for m in mentions])
+    history = _History()
+    out: list[ActorMention] = []
+    i = 0
+    for x in _COREF.finditer(norm):
+        while i < len(mentions) and mentions[i].end <= x.start():
+            history.add(mentions[i])
+            out.append(mentions[i])
+            i += 1
+        if taken.overlaps(*x.span()):
+            continue
+        word = fold(x.group("word")).replace("the ", "").strip()
+        for prefix in ("u n ", "un ", "top ", "eastern ", "military ", "special "):
+            word = word.removeprefix(prefix)
+        target = history.antecedent(word)
+        if target is None:
+            continue
+        mention = ActorMention(x.start(), x.end(), x.group(), target.actor, "coreference")
+        history.add(mention)
+        out.append(mention)
+    out.extend(mentions[i:])
+    return out
+
+
+_WORD_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _has_word(word: str, text: str) -> bool:
+    """``word`` as a whole word in ``text`` (not "general" in "Secretary-General")."""
+    pattern = _WORD_PATTERNS.get(word)
+    if pattern is None:
+        pattern = _WORD_PATTERNS[word] = re.compile(rf"(?<![\w-]){re.escape(word)}", re.IGNORECASE)
+    return pattern.search(text) is not None
+
+
+def with_role(mention: ActorMention, role: str | None) -> ActorMention:
+    """A copy of ``mention`` whose actor has ``role`` (if the actor had none)."""
+    if role is None or mention.actor.role is not None:
+        return mention
+    return replace(mention, actor=mention.actor.model_copy(update={"role": role}))

@@ -1,0 +1,298 @@
+"""The actor gazetteer: known actors, their aliases and roles, and finding them in text.
+
+The bundled table (``data/actors.csv`` and ``data/roles.csv``, curated from public
+knowledge; see ``data/GAZETTEER.md``) holds heads of state and government, foreign
+ministers and envoys, UN bodies and missions, humanitarian agencies, regional
+organisations and armed groups, each with aliases that include transliteration
+variants ("Serraj", "Sarraj", "al-Serraj").
+
+Matching works on word tokens, folded to lower-case ASCII ("Erdoğan" matches
+"Erdogan"), and takes the longest alias at each position. Acronyms (aliases in
+capitals, such as "WHO" or "UN") match only in capitals, so the pronoun "who" is
+not the World Health Organization; other aliases must start with a capital
+letter in the text (leading particles such as "al-" and "el-" excepted).
+
+Examples
+--------
+>>> g = Gazetteer.default()
+>>> [(m.text, m.entry.name) for m in g.find("Serraj met Hifter and the WHO, who said so.")]
+[('Serraj', 'Fayez al-Sarraj'), ('Hifter', 'Khalifa Haftar'), ('WHO', 'World Health Organization')]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from diplodata.models import Actor, ActorKind
+
+__all__ = ["Entry", "Gazetteer", "Mention", "Role", "fold", "slug"]
+
+PARTICLES = frozenset(
+    {"al", "el", "ad", "as", "an", "at", "bin", "ibn", "ben", "de", "da", "von", "van"}
+)
+_TOKEN = re.compile(r"[^\W_]++")
+_JOINER = re.compile(r"[ .'\-]{1,3}+")
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """Lower-case ASCII form of a token: ``"Erdoğan"`` -> ``"erdogan"``."""
+    return unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode().lower()
+
+
+def slug(name: str) -> str:
+    """The id of an actor from its canonical name: ``"Recep Tayyip Erdoğan"`` -> ``"recep-tayyip-erdogan"``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role an actor held, with the years (inclusive; ``None`` = not known or ongoing)."""
+
+    role: str
+    country: str | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+
+    def held_in(self, year: int) -> bool:
+        """Whether the role was held in ``year`` (an open end counts as held)."""
+        return (self.start_year is None or self.start_year <= year) and (
+            self.end_year is None or year <= self.end_year
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A known actor: id, canonical name, kind, country, aliases and roles."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    def role_in(self, year: int | None) -> str | None:
+        """The role held in ``year`` (the latest one that fits), or the only role if there is one."""
+        if year is not None:
+            held = [r for r in self.roles if r.held_in(year) and r.start_year is not None]
+            if held:
+                return max(held, key=lambda r: r.start_year or 0).role
+        return self.roles[0].role if len(self.roles) == 1 and year is None else None
+
+    def actor(self, year: int | None = None) -> Actor:
+        """The :class:`~diplodata.models.Actor` for this entry, with its role in ``year``."""
+        return Actor(
+            id=self.id,
+            name=self.name,
+            kind=self.kind,
+            country=self.country,
+            role=self.role_in(year),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A gazetteer match: ``[start, end)`` in the searched text, the text, and the entry."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+def _read_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _blank(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _year(value: str | None) -> int | None:
+    value = _blank(value)
+    return int(value) if value is not None else None
+
+
+class Gazetteer:
+    """A searchable table of known actors.
+
+    Parameters
+    ----------
+    entries
+        The actors. Use :meth:`default` for the bundled table and :meth:`extend`
+        to add your own (a new gazetteer is returned; the original is unchanged).
+
+    Examples
+    --------
+    >>> g = Gazetteer.default().extend([{"name": "Jane Roe", "kind": "person", "country": "GBR",
+    ...                                  "aliases": "Roe"}])
+    >>> g.lookup("Roe").id, len(g) == len(Gazetteer.default()) + 1
+    ('jane-roe', True)
+    """
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._entries: dict[str, Entry] = {}
+        for entry in entries:
+            self._entries[entry.id] = entry
+        index: dict[tuple[str, ...], str] = {}
+        acronyms: set[tuple[str, ...]] = set()
+        for entry in self._entries.values():
+            for alias in (entry.name, *entry.aliases):
+                key = tuple(fold(t) for _, _, t in _tokens(alias))
+                if not key:
+                    continue
+                index.setdefault(key, entry.id)
+                if _is_acronym(alias) and alias != entry.name:
+                    acronyms.add(key)
+        self._index = index
+        self._acronyms = frozenset(acronyms)
+        self._first = frozenset(k[0] for k in index)
+        self._longest = max((len(k) for k in index), default=1)
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    @cache
+    def default(cls) -> Gazetteer:
+        """The gazetteer bundled with diplodata (read once, then shared)."""
+        folder = resources.files("diplodata") / "data"
+        return cls.from_csv_text(
+            (folder / "actors.csv").read_text("utf-8"), (folder / "roles.csv").read_text("utf-8")
+        )
+
+    @classmethod
+    def from_csv_text(cls, actors: str, roles: str = "") -> Gazetteer:
+        """Build from the text of an actors CSV and, optionally, a roles CSV."""
+        by_actor: dict[str, list[Role]] = {}
+        for row in _read_csv(roles) if roles else []:
+            by_actor.setdefault(row["actor_id"], []).append(
+                Role(
+                    role=row["role"].strip(),
+                    country=_blank(row.get("country")),
+                    start_year=_year(row.get("start_year")),
+                    end_year=_year(row.get("end_year")),
+                )
+            )
+        return cls(
+            _entry(row, by_actor.get(row.get("id") or slug(row["name"]), []))
+            for row in _read_csv(actors)
+        )
+
+    def extend(self, actors: Iterable[Mapping[str, Any]] | str | os.PathLike[str]) -> Gazetteer:
+        """A new gazetteer with more actors (rows with ``name``, ``kind``, ``country``, ``aliases``...).
+
+        Parameters
+        ----------
+        actors
+            Rows as mappings (``aliases`` as a list or a ``|``-separated string,
+            ``roles`` as a list of :class:`Role` or of mappings), or the path of a
+            CSV file with the columns of ``data/actors.csv``. A row whose id (or
+            slug of its name) is already known replaces that actor.
+        """
+        if isinstance(actors, (str, os.PathLike)):
+            rows: list[Mapping[str, Any]] = list(_read_csv(Path(actors).read_text("utf-8-sig")))
+        else:
+            rows = list(actors)
+        added = [_entry(row, row.get("roles") or []) for row in rows]
+        return Gazetteer([*self._entries.values(), *added])
+
+    # ------------------------------------------------------------------- queries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Any:
+        return iter(self._entries.values())
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._entries
+
+    def get(self, actor_id: str) -> Entry:
+        """The entry with this id; ``KeyError`` if there is none."""
+        try:
+            return self._entries[actor_id]
+        except KeyError:
+            raise KeyError(f"no actor with id {actor_id!r} in the gazetteer") from None
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry whose name or alias is exactly ``name`` (folded), or ``None``."""
+        key = tuple(fold(t) for _, _, t in _tokens(name))
+        actor_id = self._index.get(key)
+        return None if actor_id is None else self._entries[actor_id]
+
+    def find(self, text: str) -> list[Mention]:
+        """Every known actor named in ``text``: the longest alias at each position, left to right."""
+        tokens = _tokens(text)
+        joined = [
+            i + 1 < len(tokens)
+            and _JOINER.fullmatch(text, tokens[i][1], tokens[i + 1][0]) is not None
+            for i in range(len(tokens))
+        ]
+        folded = [fold(t) for _, _, t in tokens]
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            if folded[i] not in self._first:
+                i += 1
+                continue
+            best = 0
+            n_max = 1
+            while n_max < self._longest and i + n_max < len(tokens) and joined[i + n_max - 1]:
+                n_max += 1
+            for n in range(n_max, 0, -1):
+                key = tuple(folded[i : i + n])
+                if key in self._index and self._case_ok(key, tokens[i : i + n]):
+                    best = n
+                    break
+            if best:
+                start, end = tokens[i][0], tokens[i + best - 1][1]
+                entry = self._entries[self._index[tuple(folded[i : i + best])]]
+                mentions.append(Mention(start, end, text[start:end], entry))
+                i += best
+            else:
+                i += 1
+        return mentions
+
+    def _case_ok(self, key: tuple[str, ...], tokens: list[tuple[int, int, str]]) -> bool:
+        words = [t for _, _, t in tokens]
+        if key in self._acronyms:
+            return all(w.isupper() or w.isdigit() for w in words)
+        first = next((w for w in words if fold(w) not in PARTICLES), words[0])
+        return first[:1].isupper() or first[:1].isdigit()
+
+
+def _entry(row: Mapping[str, Any], roles: Iterable[Role | Mapping[str, Any]]) -> Entry:
+    name = str(row["name"]).strip()
+    aliases = row.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = [a for a in aliases.split("|")]
+    kind = _blank(row.get("kind")) or "unknown"
+    return Entry(
+        id=_blank(row.get("id")) or slug(name),
+        name=name,
+        kind=ActorKind(kind),
+        country=_blank(row.get("country")),
+        aliases=tuple(a.strip() for a in aliases if a and a.strip()),
+        roles=tuple(r if isinstance(r, Role) else Role(**r) for r in roles),
+    )

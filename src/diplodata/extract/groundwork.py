@@ -1,0 +1,86 @@
+"""The groundwork every extractor shares, computed once per article.
+
+:func:`prepare` normalises the text (keeping the offset map), splits sentences,
+and finds number phrases, date phrases and actor mentions. Extractors read the
+:class:`Groundwork` and use its helpers to build events whose evidence points
+into the original text, whose ids are stable, and whose dates are resolved
+against the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from diplodata.article import Article
+from diplodata.extract.actors import ActorMention, find_actors
+from diplodata.extract.dates import DateMatch, find_dates, resolve, tense_of
+from diplodata.extract.gazetteer import Gazetteer
+from diplodata.extract.numbers import NumberMatch, find_counts
+from diplodata.extract.text import Text
+from diplodata.models import Span, TimeRef
+
+__all__ = ["Groundwork", "prepare"]
+
+
+@dataclass(frozen=True)
+class Groundwork:
+    """One article, read once: text, sentences, numbers, dates and actors (normalised offsets)."""
+
+    article: Article
+    text: Text
+    actors: list[ActorMention]
+    counts: list[NumberMatch]
+    dates: list[DateMatch]
+
+    @property
+    def norm(self) -> str:
+        """The normalised text all offsets here refer to."""
+        return self.text.norm
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans, normalised offsets."""
+        return self.text.sentences
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence for a normalised span, as a :class:`Span` of the original text."""
+        a, b = self.text.span(start, end)
+        return Span(start=a, end=b, text=self.text.original[a:b])
+
+    def original(self, start: int, end: int) -> str:
+        """The original text behind a normalised span."""
+        a, b = self.text.span(start, end)
+        return self.text.original[a:b]
+
+    def event_id(self, kind: str, start: int, end: int) -> str:
+        """A stable id: the same article, kind and evidence give the same id."""
+        key = f"{self.article.id}|{kind}|{start}:{end}".encode()
+        return f"{self.article.id}-{kind[0]}{hashlib.blake2b(key, digest_size=6).hexdigest()}"
+
+    def when(self, date: DateMatch | None, sentence: tuple[int, int]) -> TimeRef:
+        """The date phrase resolved against the publication date, the tense taken from the sentence."""
+        if date is None:
+            return TimeRef()
+        tense = tense_of(self.norm[sentence[0] : sentence[1]])
+        resolved = resolve(date.text, self.article.published, tense=tense)
+        return resolved.model_copy(update={"text": self.original(date.start, date.end)})
+
+    @property
+    def anchor(self) -> dt.date | None:
+        """The publication date, if known."""
+        return self.article.published
+
+
+def prepare(article: Article, gazetteer: Gazetteer | None = None) -> Groundwork:
+    """Read an article once for every extractor."""
+    text = Text(article.text)
+    year = article.published.year if article.published is not None else None
+    return Groundwork(
+        article=article,
+        text=text,
+        actors=find_actors(text, gazetteer=gazetteer, year=year),
+        counts=find_counts(text.norm),
+        dates=find_dates(text.norm),
+    )

@@ -1,0 +1,175 @@
+"""``extract`` and ``extract_many``: from article text to events.
+
+The pipeline runs the shared groundwork once per article (normalised text and
+sentences, number phrases, date phrases, actor mentions) and hands it to each
+extractor. Every event it returns points back into the original text: for each
+evidence span, ``article.text[span.start:span.end] == span.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from diplodata.article import Article
+from diplodata.eventset import EventSet
+from diplodata.extract.casualties import EXTRACTOR as CASUALTIES
+from diplodata.extract.casualties import CasualtyHit, find_casualties
+from diplodata.extract.gazetteer import Gazetteer
+from diplodata.extract.groundwork import Groundwork, prepare
+from diplodata.models import CasualtyFigure, Count, Event
+
+__all__ = ["EXTRACTORS", "extract", "extract_many"]
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    return dt.date.fromisoformat(value)
+
+
+def _article(
+    item: Article | str | Mapping[str, Any],
+    *,
+    published: dt.date | str | None,
+    title: str | None,
+    url: str | None,
+    outlet: str | None,
+) -> Article:
+    given = {
+        k: v
+        for k, v in {
+            "published": _as_date(published),
+            "title": title,
+            "url": url,
+            "outlet": outlet,
+        }.items()
+        if v is not None
+    }
+    if isinstance(item, Article):
+        return item.model_copy(update=given) if given else item
+    if isinstance(item, str):
+        return Article(text=item, **given)
+    if isinstance(item, Mapping):
+        return Article.model_validate({**item, **given})
+    raise TypeError(
+        f"extract() takes an Article, a str or a mapping of Article fields, not {type(item).__name__}"
+    )
+
+
+def casualty_events(g: Groundwork) -> list[Event]:
+    """Casualty figures (extractor :data:`~diplodata.extract.casualties.EXTRACTOR`) as events."""
+    hits = find_casualties(g.norm, g.sentences, g.counts, g.dates, g.actors)
+    return [_casualty(g, hit) for hit in hits]
+
+
+def _casualty(g: Groundwork, hit: CasualtyHit) -> CasualtyFigure:
+    evidence = [g.span(*hit.evidence)]
+    if hit.reporter_span is not None:
+        evidence.append(g.span(*hit.reporter_span))
+    count = Count(
+        value=hit.count.value,
+        low=hit.count.low,
+        high=hit.count.high,
+        qualifier=hit.count.qualifier,
+        text=g.original(*hit.count_span),
+    )
+    return CasualtyFigure(
+        id=g.event_id("casualty", *hit.evidence),
+        when=g.when(hit.date, hit.sentence),
+        source=g.article.source(),
+        attribution=hit.attribution,
+        evidence=tuple(sorted(evidence, key=lambda s: s.start)),
+        confidence=0.8 if hit.reported_by is None else 0.9,
+        figure=hit.figure,
+        count=count,
+        population=hit.population,
+        reported_by=hit.reported_by,
+        cumulative=hit.cumulative,
+    )
+
+
+EXTRACTORS: dict[str, Callable[[Groundwork], list[Event]]] = {
+    CASUALTIES: casualty_events,
+}
+"""The versioned extractors ``extract`` runs, by name."""
+
+
+def extract(
+    article: Article | str | Mapping[str, Any],
+    *,
+    published: dt.date | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    extractors: Sequence[str] | None = None,
+) -> EventSet:
+    """Extract events from one article.
+
+    Parameters
+    ----------
+    article
+        An :class:`~diplodata.Article`, the text itself, or a mapping of Article fields.
+    published
+        The publication date (a date or ``"YYYY-MM-DD"``); relative dates are resolved
+        against it. Without one they keep their phrase and precision ``unknown``.
+    title, url, outlet
+        Recorded in each event's ``source``.
+    gazetteer
+        The actors to recognise (default: :meth:`Gazetteer.default`).
+    extractors
+        Names of the extractors to run (keys of :data:`EXTRACTORS`); all by default.
+
+    Returns
+    -------
+    EventSet
+        The events, in text order, each with evidence spans into the article text.
+
+    Examples
+    --------
+    >>> import diplodata as dd
+    >>> es = dd.extract("The fighting has killed more than 430 people, the WHO said on Thursday.",
+    ...                 published="2019-05-03")
+    >>> e = es[0]
+    >>> e.figure.value, e.count.value, e.count.low, e.count.qualifier.value, e.reported_by.name
+    ('killed', 430, 431, 'more_than', 'World Health Organization')
+    >>> e.when.earliest, e.when.precision.value
+    (datetime.date(2019, 5, 2), 'day')
+    """
+    art = _article(article, published=published, title=title, url=url, outlet=outlet)
+    if not art.text.strip():
+        return EventSet()
+    g = prepare(art, gazetteer)
+    events: list[Event] = []
+    for name in extractors if extractors is not None else EXTRACTORS:
+        events.extend(EXTRACTORS[name](g))
+    events.sort(key=lambda e: e.evidence[0].start if e.evidence else 0)
+    return EventSet(events)
+
+
+def extract_many(
+    articles: Iterable[Article | str | Mapping[str, Any]],
+    *,
+    progress: bool = True,
+    gazetteer: Gazetteer | None = None,
+) -> EventSet:
+    """Extract events from many articles; one :class:`~diplodata.EventSet` for all of them.
+
+    Parameters
+    ----------
+    articles
+        Articles, texts or mappings of Article fields (a list or any iterator).
+    progress
+        Show a progress bar (tqdm) on standard error.
+    gazetteer
+        The actors to recognise (default: the bundled gazetteer).
+    """
+    from tqdm.auto import tqdm
+
+    total = len(articles) if hasattr(articles, "__len__") else None  # type: ignore[arg-type]
+    events: list[Event] = []
+    for item in tqdm(articles, total=total, disable=not progress, unit="article", desc="extract"):
+        events.extend(extract(item, gazetteer=gazetteer))
+    return EventSet(events)

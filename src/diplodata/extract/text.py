@@ -1,0 +1,275 @@
+r"""Text for matching, with a map back to the original offsets; sentences.
+
+News text arrives with curly quotes, several kinds of dash, non-breaking spaces
+and the odd soft hyphen. Extractors match against a normalised copy in which
+those are plain ASCII, and report evidence as offsets into the *original* text:
+:class:`Text` keeps both and maps offsets between them.
+
+Normalisation replaces characters one for one (so offsets are unchanged) except
+for invisible characters (soft hyphen, zero-width space and joiners, byte-order
+mark), which are removed; only then is an offset map kept. White space is not
+collapsed: patterns accept ``\s+`` instead.
+
+Sentence splitting is a single left-to-right pass (linear in the text length)
+that does not end a sentence after an abbreviation ("U.N.", "U.S.", "Gen.",
+"Jan.", "Mr."), an initial ("K."), inside a number ("1.2"), or inside a quotation
+("... stop. Tripoli will be ours," he said), unless that quotation runs on for
+more than :data:`MAX_QUOTE` characters without closing (an unclosed quote must not
+swallow the rest of the article).
+
+Examples
+--------
+>>> t = Text("The U.N. envoy met Gen. Haftar on Jan. 4. “We talked,” he said.")
+>>> [t.original[s:e] for s, e in t.sentences]
+['The U.N. envoy met Gen. Haftar on Jan. 4.', '“We talked,” he said.']
+>>> '"We talked," he said.' in t.norm
+True
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+__all__ = ["MAX_QUOTE", "Text", "normalise", "split_sentences"]
+
+MAX_QUOTE = 600
+"""A quotation not closed within this many characters no longer holds a sentence open."""
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\r": " ",  # "\r\n" must read as one line break, not a paragraph break
+        "\t": " ",
+    }
+)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+# Words after which a full stop does not end a sentence (compared without the dot, lower case).
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "rev",
+        "hon",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "art",
+        "sec",
+        "dept",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "bros",
+        "est",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.n",
+        "u.s",
+        "u.k",
+        "e.u",
+        "u.s.a",
+        "u.a.e",
+        "d.c",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+        "vs",
+        "etc",
+        "al",
+    ]
+)
+
+_BOUNDARY = re.compile(r"""[.!?]+["')\]]*+(?=\s)|\n[^\S\n]*+\n""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*+)$")
+_QUOTE = re.compile(r'"')
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """Normalised text and, if characters were removed, the original offset of each character.
+
+    Examples
+    --------
+    >>> normalise("said \u201chalt\u201d \u2014 now")
+    ('said "halt" - now', None)
+    >>> normalise("Haf\u00adtar")
+    ('Haftar', [0, 1, 2, 4, 5, 6])
+    """
+    out = text.translate(_TRANSLATE)
+    if _INVISIBLE.search(out) is None:
+        return out, None
+    keep = [i for i, ch in enumerate(out) if not _INVISIBLE.match(ch)]
+    return "".join(out[i] for i in keep), keep
+
+
+def _ends_sentence(norm: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends a sentence (not an abbreviation or initial)."""
+    if norm[dot] != ".":
+        return True
+    word = _WORD_BEFORE.search(norm, max(0, dot - 12), dot)
+    if word is None:
+        return True
+    token = word.group(1).lower().rstrip(".")
+    if token in ABBREVIATIONS:
+        return False
+    # A single capital initial ("K. Haftar"), but not the pronoun "I".
+    return not (len(token) == 1 and word.group(1) != "I" and word.group(1).isupper())
+
+
+def split_sentences(norm: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of normalised text, end-exclusive, white space trimmed.
+
+    Examples
+    --------
+    >>> text = 'He said: "We will not stop. Tripoli will be ours." Then he left. It was 1.2 km.'
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['He said: "We will not stop. Tripoli will be ours."', 'Then he left.', 'It was 1.2 km.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    quotes = [m.start() for m in _QUOTE.finditer(norm)]
+    for match in _BOUNDARY.finditer(norm):
+        end = match.end()
+        if match.group().strip() and not _ends_sentence(norm, match.start()):
+            continue
+        # Are we inside a quotation? Count the quote marks since the sentence start.
+        first = bisect_right(quotes, start - 1)
+        opened = bisect_right(quotes, end - 1) - first
+        if opened % 2 == 1 and end - quotes[first + opened - 1] <= MAX_QUOTE:
+            continue
+        next_char = norm[end : end + 3].lstrip()[:1]
+        if match.group().strip() and next_char and next_char.islower():
+            continue  # "the U.S. said" style abbreviations we do not list, or "p.m. yesterday"
+        _append(norm, spans, start, end)
+        start = end
+    _append(norm, spans, start, len(norm))
+    return spans
+
+
+def _append(norm: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+class Text:
+    """An article's text: the original, a normalised copy, and the offset map between them.
+
+    Parameters
+    ----------
+    original
+        The text as given; evidence offsets point into it.
+    """
+
+    __slots__ = ("__dict__", "_map", "norm", "original")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.norm, self._map = normalise(original)
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of a normalised one (end offsets map to the end of the last char)."""
+        if self._map is None:
+            return offset
+        if offset >= len(self._map):
+            return len(self.original)
+        return self._map[offset]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised ``[start, end)`` span back to the original text."""
+        if self._map is None:
+            return start, end
+        if end <= start:
+            first = self.to_original(start)
+            return first, first
+        return self._map[start], self._map[end - 1] + 1
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans in normalised offsets (equal to original offsets unless chars were removed)."""
+        return split_sentences(self.norm)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence span containing a normalised offset (or the nearest before it)."""
+        spans = self.sentences
+        starts = [s for s, _ in spans]
+        i = max(0, bisect_right(starts, offset) - 1)
+        return spans[i] if spans else (0, len(self.norm))

@@ -1,0 +1,167 @@
+"""Actors: the gazetteer, title patterns, and mentions resolved within an article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import diplodata as dd
+from diplodata.extract.actors import find_actors
+from diplodata.extract.gazetteer import Gazetteer, fold, slug
+from diplodata.extract.text import Text
+
+
+def mentions(text: str, year: int | None = 2019) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.actor.name, m.how) for m in find_actors(Text(text), year=year)]
+
+
+def test_the_bundled_gazetteer_is_large() -> None:
+    assert len(Gazetteer.default()) >= 400
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("Serraj", "Fayez al-Sarraj"),
+        ("Sarraj", "Fayez al-Sarraj"),
+        ("al-Serraj", "Fayez al-Sarraj"),
+        ("Haftar", "Khalifa Haftar"),
+        ("Hifter", "Khalifa Haftar"),
+        ("Dbeibah", "Abdul Hamid Dbeibah"),
+        ("Dbeibeh", "Abdul Hamid Dbeibah"),
+        ("Dabaiba", "Abdul Hamid Dbeibah"),
+        ("Salame", "Ghassan Salamé"),
+        ("Erdogan", "Recep Tayyip Erdoğan"),
+        ("WHO", "World Health Organization"),
+        ("LNA", "Libyan National Army"),
+        ("RSF", "Rapid Support Forces"),
+    ],
+)
+def test_aliases_and_transliterations(alias: str, name: str) -> None:
+    found = Gazetteer.default().find(f"Officials said {alias} spoke on Monday.")
+    assert [m.entry.name for m in found] == [name]
+
+
+def test_acronyms_need_capitals_and_names_a_capital() -> None:
+    g = Gazetteer.default()
+    assert g.find("people who fled and those who stayed") == []
+    assert [m.text for m in g.find("the WHO said")] == ["WHO"]
+    assert g.find("a haftar of some sort") == []
+
+
+def test_longest_alias_wins() -> None:
+    found = Gazetteer.default().find("the United Nations Support Mission in Libya said")
+    assert [m.entry.name for m in found] == ["United Nations Support Mission in Libya"]
+
+
+def test_roles_follow_the_year() -> None:
+    entry = Gazetteer.default().lookup("Erdogan")
+    assert entry is not None
+    assert "Prime Minister" in (entry.role_in(2010) or "")
+    assert "President" in (entry.role_in(2019) or "")
+
+
+def test_extend_returns_a_new_gazetteer(tmp_path: Path) -> None:
+    base = Gazetteer.default()
+    more = base.extend(
+        [{"name": "Jane Roe", "kind": "person", "country": "GBR", "aliases": ["Roe"]}]
+    )
+    assert more.lookup("Roe") is not None and base.lookup("Roe") is None
+    csv_file = tmp_path / "extra.csv"
+    csv_file.write_text("name,kind,country,aliases\nJohn Doe,person,USA,Doe|J. Doe\n", "utf-8")
+    from_csv = base.extend(csv_file)
+    entry = from_csv.lookup("J. Doe")
+    assert entry is not None and entry.id == "john-doe" and entry.country == "USA"
+    events = dd.extract("Doe said 12 people were killed.", gazetteer=from_csv)
+    assert events[0].reported_by is not None and events[0].reported_by.name == "John Doe"
+
+
+def test_fold_and_slug() -> None:
+    assert fold("Erdoğan") == "erdogan"
+    assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
+
+
+# ---------------------------------------------------------------- title patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        (
+            "Slovenian Prime Minister Janko Novak visited Tripoli.",
+            "Janko Novak",
+            "Prime Minister",
+            "SVN",
+        ),
+        ("Peruvian envoy Rosa Quispe met the delegation.", "Rosa Quispe", "Envoy", "PER"),
+        (
+            "Ghanaian Foreign Minister Kwame Mensah Boateng said so.",
+            "Kwame Mensah Boateng",
+            "Foreign Minister",
+            "GHA",
+        ),
+        (
+            "The meeting was chaired by Chilean ambassador Ana Rojas.",
+            "Ana Rojas",
+            "Ambassador",
+            "CHL",
+        ),
+    ],
+)
+def test_unknown_people_are_recognised_from_their_title(
+    text: str, name: str, role: str, country: str
+) -> None:
+    (m,) = [m for m in find_actors(Text(text)) if m.actor.name == name]
+    assert m.how == "title"
+    assert m.actor.role == role and m.actor.country == country
+    assert m.actor.kind.value == "person"
+
+
+def test_known_people_keep_the_gazetteer_identity_but_widen_to_the_title() -> None:
+    found = mentions("Italian Prime Minister Giuseppe Conte met Haftar.")
+    assert found[0] == ("Italian Prime Minister Giuseppe Conte", "Giuseppe Conte", "gazetteer")
+    assert found[1] == ("Haftar", "Khalifa Haftar", "gazetteer")
+    found = mentions("eastern Libyan commander Khalifa Hifter and U.N. envoy Ghassan Salame")
+    assert [(t, n) for t, n, _ in found] == [
+        ("eastern Libyan commander Khalifa Hifter", "Khalifa Haftar"),
+        ("U.N. envoy Ghassan Salame", "Ghassan Salamé"),
+    ]
+
+
+# ---------------------------------------------------------- in-article resolution
+
+
+def test_surname_of_a_person_introduced_by_title() -> None:
+    found = mentions("Slovenian Prime Minister Janko Novak arrived. Novak said talks were useful.")
+    assert found[-1] == ("Novak", "Janko Novak", "coreference")
+
+
+def test_role_nouns_resolve_to_the_last_fitting_actor() -> None:
+    found = mentions(
+        "Eastern commander Khalifa Haftar met U.N. envoy Ghassan Salame. "
+        "The commander rejected a truce, and the envoy left."
+    )
+    assert ("The commander", "Khalifa Haftar", "coreference") in found
+    assert ("the envoy", "Ghassan Salamé", "coreference") in found
+
+
+def test_pronouns_and_offices_resolve_to_the_last_person() -> None:
+    found = mentions("Macron received Serraj at the Elysee. His office said he was ready.")
+    assert ("His office", "Fayez al-Sarraj", "coreference") in found
+    assert ("he", "Fayez al-Sarraj", "coreference") in found
+
+
+def test_a_demonym_and_an_institution_make_a_government_body() -> None:
+    (body,) = [m for m in find_actors(Text("The French presidency said no meeting was planned."))]
+    assert body.text == "The French presidency"
+    assert body.actor.country == "FRA" and body.actor.kind.value == "government"
+
+
+def test_agencies_resolve_to_the_last_organisation() -> None:
+    found = mentions("The World Health Organization said the agency needed access.")
+    assert found[-1] == ("the agency", "World Health Organization", "coreference")
+
+
+def test_a_pronoun_with_nobody_before_it_is_left_alone() -> None:
+    assert mentions("He said nothing.") == []

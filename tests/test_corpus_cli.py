@@ -1,0 +1,143 @@
+"""Reading articles from disk, the extract and evaluate commands, and the corpus scorecard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import diplodata as dd
+from diplodata.cli import main
+from diplodata.corpus import ReadProblem, iter_articles, read_article, read_articles
+from diplodata.evaluate import evaluate_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "datasets" / "articles"
+
+TOLL = (
+    "GENEVA, April 12 - At least 56 people have been killed, the World Health Organization said.\n"
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_front_matter(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.txt",
+        "---\ntitle: Toll rises\nurl: https://example.org/a\npublished: 2019-04-12\nextra: ignored\n---\n\n"
+        + TOLL,
+    )
+    article = read_article(path)
+    assert (article.id, article.title, article.url) == ("a", "Toll rises", "https://example.org/a")
+    assert article.published == dt.date(2019, 4, 12)
+    assert article.text == TOLL
+
+
+def test_no_front_matter_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    path.write_bytes(("\ufeff" + TOLL.replace("\n", "\r\n")).encode("utf-8"))
+    article = read_article(path)
+    assert article.published is None and article.text == TOLL
+
+
+def test_bad_front_matter_names_the_file_and_field(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.txt", "---\npublished: 2019-02-30\n---\nText.\n")
+    with pytest.raises(dd.DataError, match=r"c\.txt.*published"):
+        read_article(path)
+
+
+def test_unreadable_files_are_reported_and_the_others_read(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", TOLL)
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
+    items = list(iter_articles([tmp_path, tmp_path / "missing.txt"]))
+    assert [type(i).__name__ for i in items] == ["ReadProblem", "Article", "ReadProblem"]
+    problem = items[0]
+    assert isinstance(problem, ReadProblem) and "bad.txt" in str(problem)
+    with pytest.raises(dd.DataError):
+        read_articles(tmp_path)
+
+
+def test_jsonl_of_articles(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": TOLL, "published": "2019-04-12", "url": "https://example.org/x"}),
+        json.dumps({"title": "no text"}),
+        "",
+        json.dumps({"text": "Second."}),
+    ]
+    path = write(tmp_path / "articles.jsonl", "\n".join(lines) + "\n")
+    items = list(iter_articles(path))
+    assert [type(i).__name__ for i in items] == ["Article", "ReadProblem", "Article"]
+    assert isinstance(items[1], ReadProblem) and items[1].line == 2 and "text" in items[1].message
+
+
+def test_cli_extract_writes_the_format_of_the_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / "a.txt", TOLL)
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00")
+    out = tmp_path / "events.parquet"
+    status = main(
+        ["extract", str(tmp_path), "--published", "2019-04-12", "--out", str(out), "--no-progress"]
+    )
+    assert status == 1  # one file could not be read, the other was processed
+    assert "broken.txt" in capsys.readouterr().err
+    events = dd.read_events(out)
+    assert len(events) == 1 and events[0].count.value == 56
+    assert events[0].source.published == dt.date(2019, 4, 12)
+
+
+def test_cli_extract_prints_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "a.txt", TOLL)
+    assert main(["extract", str(tmp_path / "a.txt"), "--no-progress"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert json.loads(lines[0])["kind"] == "casualty"
+
+
+def test_cli_evaluate_prints_the_scorecard(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", str(CORPUS / "gold"), "--kind", "casualty"]) == 0
+    out = capsys.readouterr().out
+    assert "| casualty |" in out and "qualifier" in out
+
+
+def test_corpus_is_labelled_as_illustrative() -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        head = path.read_text("utf-8").split("---")[1]
+        assert "Illustrative text written for diplodata" in head, path.name
+
+
+def test_every_corpus_article_has_a_gold_file() -> None:
+    articles = sorted(p.stem for p in CORPUS.glob("*.txt"))
+    gold = sorted(p.stem for p in (CORPUS / "gold").glob("*.jsonl"))
+    assert articles == gold and len(articles) >= 40
+
+
+def test_casualty_figures_meet_the_targets_on_the_corpus() -> None:
+    card = evaluate_corpus(CORPUS, kinds=["casualty"])
+    row = card.kinds.loc["casualty"]
+    assert row.precision >= 0.9, card.errors
+    assert row.recall >= 0.9, card.errors
+    assert card.attributes.loc[("casualty", "qualifier"), "accuracy"] >= 0.9
+
+
+def test_every_extracted_event_points_into_its_article() -> None:
+    for article in read_articles(CORPUS):
+        for event in dd.extract(article):
+            assert event.evidence, event.id
+            for span in event.evidence:
+                assert article.text[span.start : span.end] == span.text
+
+
+def test_undated_articles_never_get_a_made_up_date() -> None:
+    undated = [a for a in read_articles(CORPUS) if a.published is None]
+    assert undated
+    for article in undated:
+        for event in dd.extract(article):
+            when = event.when
+            if when.precision.value != "unknown":
+                # Only a full date written in the text may resolve without a publication date.
+                assert when.text is not None and any(ch.isdigit() for ch in when.text), when
