@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from diplodata.countries import is_iso3, lookup
+from diplodata.extract.gazetteer import slug
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "src/diplodata/data"
@@ -79,8 +80,8 @@ def _aliases(row: dict[str, str]) -> list[str]:
 
 
 def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    # The library's own rule (accents folded, dotless i and the like spelled out).
+    return slug(name)
 
 
 def _key(text: str) -> str:

@@ -24,15 +24,14 @@ import argparse
 import calendar
 import datetime as dt
 import json
-import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import diplodata as dd
 from diplodata.countries import lookup
+from diplodata.extract.gazetteer import slug
 from diplodata.models import (
     Actor,
     CasualtyFigure,
@@ -116,15 +115,6 @@ REPORTERS: dict[str, dict[str, Any] | None] = {
 
 # The facts use "other" for statements outside their list; the contract calls that "comment".
 ACTS = {"other": "comment"}
-
-
-def slug(name: str) -> str:
-    """A stable actor id from a canonical name.
-
-    ``"Recep Tayyip Erdoğan"`` becomes ``"recep-tayyip-erdogan"``.
-    """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def actor(fact: dict[str, Any]) -> Actor:

@@ -44,10 +44,18 @@ _TOKEN = re.compile(r"[^\W_]++")
 _JOINER = re.compile(r"[ .'\-]{1,3}+")
 
 
+# Letters that Unicode does not decompose into an ASCII letter plus a mark.
+_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d",
+     "þ": "th", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ħ": "h"}
+)  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def fold(token: str) -> str:
-    """Lower-case ASCII form of a token: ``"Erdoğan"`` -> ``"erdogan"``."""
-    return unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode().lower()
+    """Lower-case ASCII form of a token: ``"Erdoğan"`` -> ``"erdogan"``, ``"Yıldırım"`` -> ``"yildirim"``."""
+    text = unicodedata.normalize("NFKD", token.translate(_LETTERS))
+    return text.encode("ascii", "ignore").decode().lower()
 
 
 def slug(name: str) -> str:
