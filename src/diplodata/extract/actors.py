@@ -70,11 +70,13 @@ _TITLES = sorted(
 )
 _TITLE_RE = "|".join(re.escape(t.strip()) for t in _TITLES if t.strip())
 _NAME = r"(?:(?:al|el|bin|ibn|abu|abdel|abdul|de|von)[- ])?[A-Z][\w'\-]*+"
+_GAP = r"(?:[^\S\n]|\n(?![^\S\n]*+\n))++"
+"""White space that does not cross a paragraph break."""
 _PERSON = re.compile(
-    rf"(?<![A-Za-z])(?P<pre>(?:[A-Z][A-Za-z.\-]*+|eastern|western|southern|northern|former|acting|top|senior|"
-    rf"rival|renegade|Libyan|U\.N\.|UN)\s++){{0,3}}?"
-    rf"(?P<title>(?i:{_TITLE_RE}))\s++"
-    rf"(?P<name>{_NAME}(?:\s++{_NAME}){{0,3}})"
+    rf"(?<![A-Za-z])(?P<pre>(?:U\.[A-Z]\.|[A-Z][A-Za-z\-]*+|eastern|western|southern|northern|"
+    rf"former|acting|top|senior|rival|renegade){_GAP}){{0,3}}?"
+    rf"(?P<title>(?i:{_TITLE_RE})){_GAP}"
+    rf"(?P<name>{_NAME}(?:{_GAP}{_NAME}){{0,3}})"
 )
 _INSTITUTION = re.compile(
     r"\b(?P<the>[Tt]he\s++)?(?P<demonym>[A-Z][a-z]++(?:[- ][A-Z][a-z]++)?)\s++"

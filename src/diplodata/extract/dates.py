@@ -22,7 +22,8 @@ Conventions (the corpus gold uses the same)
   day (past) or last day (future). February 29 of a year that has none is unknown.
 * Weekdays ("Thursday", "on Thursday", "late on Sunday", "Thursday evening"):
   past or no tense -> the latest such day on or before the anchor (the same day
-  counts); future -> the first one strictly after it. "last Thursday" is the
+  counts); future -> the first one on or after it (wire copy names the day of
+  publication by its weekday, "will meet on Thursday"). "last Thursday" is the
   latest one strictly before, "next Thursday" the first strictly after, "this
   Thursday" follows the tense.
 * "today", "tonight", "this morning/afternoon/evening", "earlier/later today",
@@ -265,8 +266,11 @@ def _near_month(
 def _weekday(name: str, rel: str | None, anchor: dt.date, tense: Tense | None) -> dt.date:
     target = _WEEKDAYS.split("|").index(name)
     mode = (rel or "this").lower()
-    if mode == "next" or (mode == "this" and tense == "future"):
+    if mode == "next":
         return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    if mode == "this" and tense == "future":
+        # "will meet on Thursday" in a Thursday report: wire copy names the day itself.
+        return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7)
     back = (anchor.weekday() - target) % 7
     return anchor - dt.timedelta(days=back or (7 if mode == "last" else 0))
 

@@ -18,6 +18,8 @@ from diplodata.extract.casualties import EXTRACTOR as CASUALTIES
 from diplodata.extract.casualties import CasualtyHit, find_casualties
 from diplodata.extract.gazetteer import Gazetteer
 from diplodata.extract.groundwork import Groundwork, prepare
+from diplodata.extract.meetings import EXTRACTOR as MEETINGS
+from diplodata.extract.meetings import meeting_events
 from diplodata.models import CasualtyFigure, Count, Event
 
 __all__ = ["EXTRACTORS", "extract", "extract_many"]
@@ -90,8 +92,9 @@ def _casualty(g: Groundwork, hit: CasualtyHit) -> CasualtyFigure:
     )
 
 
-EXTRACTORS: dict[str, Callable[[Groundwork], list[Event]]] = {
+EXTRACTORS: dict[str, Callable[[Groundwork], Sequence[Event]]] = {
     CASUALTIES: casualty_events,
+    MEETINGS: meeting_events,
 }
 """The versioned extractors ``extract`` runs, by name."""
 

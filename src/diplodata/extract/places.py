@@ -1,0 +1,156 @@
+"""Places named in a text: cities, venues ("Elysee Palace", "Palazzo Chigi") and countries.
+
+The places come from a curated table, ``data/places.csv`` (columns ``name``,
+``country``, ``aliases``: capitals, Libyan and other conflict-area cities, and
+venues of diplomacy), plus the country names of :mod:`diplodata.countries`
+(names and aliases, not demonyms or codes). Matching is on word tokens, folded
+(case and accents ignored), longest first, and the first token must be
+capitalised in the text ("the Kremlin" and "Kremlin" both match, "nice" does
+not match "Nice"). Linear in the length of the text.
+
+Examples
+--------
+>>> [(p.text, p.place.name, p.place.country) for p in find_places("He met Conte at the Élysée in Paris.")]
+[('Élysée', 'Elysee Palace', 'FRA'), ('Paris', 'Paris', 'FRA')]
+>>> lookup_place("palazzo chigi")
+Place(name='Palazzo Chigi', country='ITA')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from diplodata.countries import countries
+from diplodata.extract.gazetteer import fold
+from diplodata.models import Place
+
+__all__ = ["PlaceMention", "find_places", "lookup_place", "places"]
+
+_TOKEN = re.compile(r"[^\W_]++")
+_JOIN = re.compile(r"[ \-'’.]{1,2}+")
+_MAX_TOKENS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text: ``[start, end)`` in the text given, and which place it is."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+def _key(text: str) -> str:
+    """Folded tokens joined by one space: ``"Élysée Palace"`` -> ``"elysee palace"``."""
+    words = [fold(t) for t in _TOKEN.findall(text)]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[tuple[Place, tuple[str, ...]], ...]:
+    """The curated places, each with its aliases, as read from ``data/places.csv``."""
+    raw = (resources.files("diplodata") / "data" / "places.csv").read_text(encoding="utf-8")
+    rows = []
+    for row in csv.DictReader(io.StringIO(raw)):
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        rows.append((Place(name=row["name"].strip(), country=row["country"].strip()), aliases))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, Place]:
+    index: dict[str, Place] = {}
+    for c in countries():
+        for name in (c.name, *c.aliases):
+            key = _key(name)
+            if key and len(key) > 2:
+                index.setdefault(key, Place(name=c.name, country=c.alpha3))
+    # Curated places win over country aliases of the same spelling.
+    for place, aliases in places():
+        for name in (place.name, *aliases):
+            key = _key(name)
+            if key:
+                index[key] = place
+    return index
+
+
+@lru_cache(maxsize=1)
+def _max_len() -> int:
+    return min(_MAX_TOKENS, max(len(k.split()) for k in _index()))
+
+
+def lookup_place(name: str) -> Place | None:
+    """The place called ``name`` (a curated place or a country), or ``None``.
+
+    Case, accents and a leading "the" are ignored.
+    """
+    if not isinstance(name, str):
+        return None
+    return _index().get(_key(name))
+
+
+def _particle(norm: str, tokens: list[tuple[int, int]], i: int) -> bool:
+    """'al-' or 'el-' before a capitalised name ("al-Rajma")."""
+    s, e = tokens[i]
+    return (
+        norm[s:e] in ("al", "el")
+        and i + 1 < len(tokens)
+        and norm[e : tokens[i + 1][0]] == "-"
+        and norm[tokens[i + 1][0]].isupper()
+    )
+
+
+def find_places(norm: str) -> list[PlaceMention]:
+    """Every place named in ``norm``, in text order, longest match first, not overlapping.
+
+    Parameters
+    ----------
+    norm : str
+        The (normalised) text.
+
+    Returns
+    -------
+    list of PlaceMention
+        Offsets into ``norm``; ``text`` is the name as written (without a leading "the").
+    """
+    index = _index()
+    longest = _max_len()
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm)]
+    found: list[PlaceMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        start = tokens[i][0]
+        if not norm[start].isupper() and not _particle(norm, tokens, i):
+            i += 1
+            continue
+        best: tuple[int, Place] | None = None
+        words = [fold(norm[start : tokens[i][1]])]
+        if words[0] in index:
+            best = (i, index[words[0]])
+        j = i + 1
+        while j < n and j - i < longest:
+            gap = norm[tokens[j - 1][1] : tokens[j][0]]
+            if not _JOIN.fullmatch(gap):
+                break
+            words.append(fold(norm[tokens[j][0] : tokens[j][1]]))
+            place = index.get(" ".join(words))
+            if place is not None:
+                best = (j, place)
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        last, place = best
+        end = tokens[last][1]
+        found.append(PlaceMention(start, end, norm[start:end], place))
+        i = last + 1
+    return found

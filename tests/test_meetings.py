@@ -1,0 +1,306 @@
+"""The meetings extractor (``meetings.v1``): patterns, negatives, evidence, robustness.
+
+The sentences are written for these tests; they are not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from diplodata.article import Article
+from diplodata.extract.groundwork import prepare
+from diplodata.extract.meetings import EXTRACTOR, meeting_events
+from diplodata.models import Meeting
+
+PUBLISHED = dt.date(2019, 6, 12)  # a Wednesday
+
+
+def _meetings(text: str, published: dt.date | None = PUBLISHED) -> list[Meeting]:
+    return meeting_events(prepare(Article(text=text, published=published)))
+
+
+def _brief(m: Meeting) -> tuple[set[str], str, str, str | None]:
+    return (
+        {p.name for p in m.participants},
+        m.status.value,
+        m.modality.value,
+        m.host.name if m.host is not None else None,
+    )
+
+
+MACRON, HAFTAR, SARRAJ = "Emmanuel Macron", "Khalifa Haftar", "Fayez al-Sarraj"
+CONTE, MERKEL, SISI = "Giuseppe Conte", "Angela Merkel", "Abdel Fattah el-Sisi"
+PUTIN, ERDOGAN, GUTERRES = "Vladimir Putin", "Recep Tayyip Erdoğan", "António Guterres"
+
+# (sentence, [(participants, status, modality, host), ...])
+CASES = [
+    # held, in person
+    ("French President Emmanuel Macron met Khalifa Haftar in Paris on Monday.",
+     [({MACRON, HAFTAR}, "held", "in_person", None)]),
+    ("Khalifa Haftar met with Egyptian President Abdel Fattah el-Sisi on Tuesday.",
+     [({HAFTAR, SISI}, "held", "in_person", None)]),
+    ("Fayez al-Sarraj, the head of the Tripoli government, held talks with Giuseppe Conte "
+     "in Rome on Monday.",
+     [({SARRAJ, CONTE}, "held", "in_person", None)]),
+    ("Angela Merkel hosted Fayez al-Sarraj in Berlin on Monday.",
+     [({MERKEL, SARRAJ}, "held", "in_person", MERKEL)]),
+    ("Emmanuel Macron received Khalifa Haftar at the Elysee on Tuesday.",
+     [({MACRON, HAFTAR}, "held", "in_person", MACRON)]),
+    ("Khalifa Haftar visited Cairo on Sunday, where he met Abdel Fattah el-Sisi.",
+     [({HAFTAR, SISI}, "held", "in_person", None)]),
+    ("Vladimir Putin and Recep Tayyip Erdogan met in Istanbul on Monday.",
+     [({PUTIN, ERDOGAN}, "held", "in_person", None)]),
+    ("Khalifa Haftar was received by Giuseppe Conte in Rome.",
+     [({HAFTAR, CONTE}, "held", "in_person", CONTE)]),
+    ("Fayez al-Sarraj met Giuseppe Conte in Rome, then flew to Berlin, where he met "
+     "Angela Merkel just hours after meeting Conte.",
+     [({SARRAJ, CONTE}, "held", "in_person", None), ({SARRAJ, MERKEL}, "held", "in_person", None)]),
+    ("Khalifa Haftar told Emmanuel Macron at their meeting in Paris that he wanted a truce.",
+     [({HAFTAR, MACRON}, "held", "in_person", None)]),
+    ("Fayez al-Sarraj's talks with Giuseppe Conte in Rome lasted two hours.",
+     [({SARRAJ, CONTE}, "held", "in_person", None)]),
+    # a summit: one event with everyone
+    ("Angela Merkel hosted a summit on Libya in Berlin on Sunday, attended by Vladimir Putin, "
+     "Recep Tayyip Erdogan, Emmanuel Macron and António Guterres.",
+     [({MERKEL, PUTIN, ERDOGAN, MACRON, GUTERRES}, "held", "in_person", MERKEL)]),
+    # calls
+    ("Emmanuel Macron and Recep Tayyip Erdogan spoke by phone on Tuesday.",
+     [({MACRON, ERDOGAN}, "held", "call", None)]),
+    ("Donald Trump spoke by telephone with Khalifa Haftar on Monday.",
+     [({"Donald Trump", HAFTAR}, "held", "call", None)]),
+    ("Giuseppe Conte and Angela Merkel discussed Libya in a phone call on Friday.",
+     [({CONTE, MERKEL}, "held", "call", None)]),
+    ("Giuseppe Conte and Angela Merkel discussed Libya in a video call on Friday.",
+     [({CONTE, MERKEL}, "held", "video", None)]),
+    ("Donald Trump had spoken to Khalifa Haftar, the White House said.",
+     [({"Donald Trump", HAFTAR}, "held", "unknown", None)]),
+    # planned
+    ("Fayez al-Sarraj will meet Giuseppe Conte in Rome next week.",
+     [({SARRAJ, CONTE}, "planned", "in_person", None)]),
+    ("Emmanuel Macron is due to receive Khalifa Haftar at the Elysee Palace on Friday.",
+     [({MACRON, HAFTAR}, "planned", "in_person", MACRON)]),
+    ("Khalifa Haftar is expected to meet Angela Merkel in Berlin.",
+     [({HAFTAR, MERKEL}, "planned", "in_person", None)]),
+    ("Fayez al-Sarraj travels to Paris on Friday to meet Emmanuel Macron.",
+     [({SARRAJ, MACRON}, "planned", "in_person", None)]),
+    ("Khalifa Haftar is due in Berlin on Tuesday for talks with Angela Merkel.",
+     [({HAFTAR, MERKEL}, "planned", "in_person", None)]),
+    ("Angela Merkel will host the conference in Berlin on Sunday.",
+     [({MERKEL}, "planned", "in_person", MERKEL)]),
+    # proposed
+    ("Germany has offered to host the talks in Berlin.",
+     [({"Germany"}, "proposed", "in_person", "Germany")]),
+    ("Angela Merkel invited Khalifa Haftar to Berlin for talks.",
+     [({MERKEL, HAFTAR}, "proposed", "in_person", None)]),
+    # called off, postponed, denied
+    ("Fayez al-Sarraj called off a visit to Rome at which he had been due to meet Giuseppe Conte.",
+     [({SARRAJ, CONTE}, "cancelled", "in_person", None)]),
+    ("A meeting between Khalifa Haftar and Fayez al-Sarraj in Abu Dhabi was postponed.",
+     [({HAFTAR, SARRAJ}, "postponed", "in_person", None)]),
+    ("Officials said there had been no meeting between Khalifa Haftar and Fayez al-Sarraj.",
+     [({HAFTAR, SARRAJ}, "denied", "in_person", None)]),
+    ("The presidency denied that Emmanuel Macron would meet Khalifa Haftar.",
+     [({MACRON, HAFTAR}, "denied", "in_person", None)]),
+    ("Emmanuel Macron's meeting with Khalifa Haftar was postponed, a source told Reuters.",
+     [({MACRON, HAFTAR}, "postponed", "in_person", None)]),
+    ("No meeting has been planned between Emmanuel Macron and Khalifa Haftar, the Elysee said.",
+     [({MACRON, HAFTAR}, "denied", "in_person", None)]),
+    ("Khalifa Haftar denied that a meeting with Fayez al-Sarraj would take place.",
+     [({HAFTAR, SARRAJ}, "denied", "in_person", None)]),
+    ("Emmanuel Macron cancelled his meeting with Khalifa Haftar.",
+     [({MACRON, HAFTAR}, "cancelled", "in_person", None)]),
+    # more ways of saying it
+    ("Recep Tayyip Erdogan welcomed Fayez al-Sarraj to Ankara on Tuesday.",
+     [({ERDOGAN, SARRAJ}, "held", "in_person", ERDOGAN)]),
+    ("Abdel Fattah el-Sisi hosted Khalifa Haftar and Aguila Saleh in Cairo.",
+     [({SISI, HAFTAR, "Aguila Saleh"}, "held", "in_person", SISI)]),
+    ("Vladimir Putin is set to host Recep Tayyip Erdogan in Moscow.",
+     [({PUTIN, ERDOGAN}, "planned", "in_person", PUTIN)]),
+    ("Fayez al-Sarraj, who met Emmanuel Macron on Monday, said he was hopeful.",
+     [({SARRAJ, MACRON}, "held", "in_person", None)]),
+    ("Emmanuel Macron and Angela Merkel held a video conference on Friday.",
+     [({MACRON, MERKEL}, "held", "video", None)]),
+    ("Emmanuel Macron phoned Recep Tayyip Erdogan on Sunday to discuss Libya.",
+     [({MACRON, ERDOGAN}, "held", "call", None)]),
+    ("Indian Prime Minister Narendra Modi met Japanese Prime Minister Shinzo Abe in Tokyo.",
+     [({"Narendra Modi", "Shinzo Abe"}, "held", "in_person", None)]),
+    # "separately": one meeting each
+    ("Angela Merkel met Fayez al-Sarraj and Khalifa Haftar separately on Sunday.",
+     [({MERKEL, SARRAJ}, "held", "in_person", None), ({MERKEL, HAFTAR}, "held", "in_person", None)]),
+]  # fmt: skip
+
+NEGATIVES = [
+    "The meeting room was full of reporters.",
+    "Khalifa Haftar's offensive met with resistance south of Tripoli.",
+    "Fayez al-Sarraj met the deadline for the budget.",
+    "Any breach will be met with a harsh response, Khalifa Haftar warned.",
+    "Some 3,000 troops were sent to Tripoli, Fayez al-Sarraj said.",
+    "Emmanuel Macron welcomed the calls for a ceasefire.",
+    "It was not clear whether Donald Trump had spoken to Fayez al-Sarraj.",
+    "Khalifa Haftar said the talks had failed.",
+    "A military committee has been meeting under UN auspices.",
+    "Fayez al-Sarraj issued a call for calm.",
+    "The Berlin conference will decide on the embargo.",
+    "Khalifa Haftar's forces met fierce resistance.",
+    "Emmanuel Macron called Recep Tayyip Erdogan a friend.",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:48] for c in CASES])
+def test_patterns(text: str, expected: list[tuple[set[str], str, str, str | None]]) -> None:
+    got = [_brief(m) for m in _meetings(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negatives(text: str) -> None:
+    assert _meetings(text) == []
+
+
+def test_extractor_name() -> None:
+    assert EXTRACTOR == "meetings.v1"
+
+
+def test_place_date_topics_codes() -> None:
+    text = (
+        "ROME, June 12 (Wire) - Italian Prime Minister Giuseppe Conte received Khalifa Haftar "
+        "at Palazzo Chigi in Rome on Monday to discuss a ceasefire and the oil blockade."
+    )
+    (m,) = _meetings(text)
+    assert m.location is not None and (m.location.name, m.location.country) == (
+        "Palazzo Chigi",
+        "ITA",
+    )
+    assert m.when.text == "on Monday" and m.when.earliest == dt.date(2019, 6, 10)
+    assert m.topics == ("ceasefire", "oil blockade")
+    assert (m.codes.cameo, m.codes.plover) == ("040", "CONSULT")
+    assert m.host is not None and m.host.name == CONTE
+
+
+def test_call_has_no_place_and_phone_code() -> None:
+    (m,) = _meetings("Giuseppe Conte spoke by phone with Angela Merkel in Rome on Monday.")
+    assert m.location is None and m.codes.cameo == "041"
+
+
+def test_attribution() -> None:
+    (m,) = _meetings(
+        "Fayez al-Sarraj and Khalifa Haftar will hold talks in Moscow on Monday, "
+        "the Russian foreign ministry said."
+    )
+    assert m.status.value == "planned"
+    assert m.attribution == "the Russian foreign ministry said"
+
+
+def test_source_told_reuters() -> None:
+    (m,) = _meetings(
+        "Emmanuel Macron's meeting with Khalifa Haftar was postponed, a source told Reuters."
+    )
+    assert m.attribution == "a source told Reuters"
+
+
+def test_claim_and_denial_are_two_events() -> None:
+    text = (
+        "Fayez al-Sarraj and Khalifa Haftar will hold talks in Moscow on Monday, the Russian "
+        "foreign ministry said. But reports from Moscow said there had been no meeting between "
+        "Sarraj and Haftar."
+    )
+    got = [(m.status.value, m.attribution) for m in _meetings(text)]
+    assert got == [
+        ("planned", "the Russian foreign ministry said"),
+        ("denied", "reports from Moscow"),
+    ]
+
+
+def test_follow_up_sentence_adds_attendees() -> None:
+    text = (
+        "Khalifa Haftar met Abdel Fattah el-Sisi in Cairo on Thursday. The talks were also "
+        "attended by Egyptian intelligence chief Abbas Kamel."
+    )
+    (m,) = _meetings(text)
+    assert {p.name for p in m.participants} == {HAFTAR, SISI, "Abbas Kamel"}
+
+
+def test_repeated_meeting_is_one_event() -> None:
+    text = (
+        "Emmanuel Macron met Khalifa Haftar in Paris on Monday. "
+        "Macron met Haftar after weeks of tension."
+    )
+    assert len(_meetings(text)) == 1
+
+
+def test_meetings_on_two_dates_are_two_events() -> None:
+    text = "Khalifa Haftar has met Abdel Fattah el-Sisi in Cairo on April 14 and May 9, 2019."
+    got = [m.when.earliest for m in _meetings(text)]
+    assert got == [dt.date(2019, 4, 14), dt.date(2019, 5, 9)]
+
+
+def test_pronoun_subject_follows_the_last_meeting() -> None:
+    text = (
+        "UN Secretary-General António Guterres met Fayez al-Sarraj in Tripoli, as forces loyal "
+        "to commander Khalifa Haftar advanced. On Thursday he also met Aguila Saleh."
+    )
+    got = [{p.name for p in m.participants} for m in _meetings(text)]
+    assert got == [{GUTERRES, SARRAJ}, {GUTERRES, "Aguila Saleh"}]
+
+
+def test_no_date_is_unresolved() -> None:
+    (m,) = _meetings("Emmanuel Macron met Khalifa Haftar in Paris.")
+    assert m.when.text is None and m.when.precision.value == "unknown"
+
+
+def _check_evidence(text: str, events: list[Meeting]) -> None:
+    for m in events:
+        assert m.evidence
+        for span in m.evidence:
+            assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("text", [c[0] for c in CASES])
+def test_evidence_slices_the_original(text: str) -> None:
+    # odd spacing and typographic characters make the normalised offsets differ
+    messy = "\ufeff  " + text.replace(" met ", "  met\u00a0").replace("'", "\u2019")
+    _check_evidence(messy, _meetings(messy))
+
+
+def test_ids_are_stable_and_unique() -> None:
+    text = CASES[-1][0]
+    first = [m.id for m in _meetings(text)]
+    assert first == [m.id for m in _meetings(text)]
+    assert len(set(first)) == len(first)
+
+
+WORDS = st.sampled_from(
+    [
+        "met", "meet", "meeting", "talks", "hosted", "received", "visited", "visit", "call",
+        "phone", "video", "summit", "conference", "with", "and", "in", "at", "Rome", "Paris",
+        "Elysee", "Macron", "Haftar", "Sarraj", "Emmanuel", "Khalifa", "he", "the", "The",
+        "will", "due", "to", "no", "denied", "called", "off", "invited", "separately", ",", ".",
+        "'s", "on", "Monday", "April", "14", "2019", "by", "attended", "-", "\n", "  ", "who",
+        "where", "offered", "host", "their", "between", "of",
+    ]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        st.lists(WORDS, max_size=80).map(" ".join),
+        st.lists(st.one_of(WORDS, st.text(max_size=5)), max_size=60).map("".join),
+    ),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))),
+)
+def test_never_raises(text: str, published: dt.date | None) -> None:
+    events = _meetings(text, published)
+    _check_evidence(text, events)
+    for m in events:
+        assert len(m.participants) >= 1
