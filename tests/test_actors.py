@@ -165,3 +165,12 @@ def test_agencies_resolve_to_the_last_organisation() -> None:
 
 def test_a_pronoun_with_nobody_before_it_is_left_alone() -> None:
     assert mentions("He said nothing.") == []
+
+
+def test_countries_are_actors_where_they_act_and_places_where_they_are_places() -> None:
+    found = mentions("Libya has offered to hand over two suspects to Great Britain.")
+    assert [(t, n) for t, n, _ in found] == [("Libya", "Libya")]
+    (libya,) = find_actors(Text("Libya has offered talks."))
+    assert libya.actor.kind.value == "state" and libya.actor.country == "LBY"
+    names = [n for _, n, _ in mentions("The ambassador to Libya met Aguila Saleh in Egypt.")]
+    assert names == ["Aguila Saleh"]

@@ -108,6 +108,7 @@ CASES: list[tuple[str, D, str | None, D | None, D | None, str]] = [
     # weeks and weekends
     ("last week", THU, None, D(2019, 4, 1), D(2019, 4, 7), "week"),
     ("this week", THU, None, D(2019, 4, 8), D(2019, 4, 14), "week"),
+    ("this week", THU, "past", D(2019, 4, 8), THU, "week"),  # not after the report
     ("next week", THU, "future", D(2019, 4, 15), D(2019, 4, 21), "week"),
     ("last week", NEW_YEAR, None, D(2019, 12, 23), D(2019, 12, 29), "week"),
     ("this week", NEW_YEAR, None, D(2019, 12, 30), D(2020, 1, 5), "week"),

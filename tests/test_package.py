@@ -33,6 +33,7 @@ def test_public_namespace_is_pinned() -> None:
             "EventSet",
             "Gazetteer",
             "Meeting",
+            "MeetingLife",
             "Place",
             "SourceRef",
             "Span",
@@ -44,6 +45,7 @@ def test_public_namespace_is_pinned() -> None:
             "extract_many",
             "list_datasets",
             "load_dataset",
+            "meeting_history",
             "read_events",
             "write_events",
         ]

@@ -19,6 +19,7 @@ from diplodata.datasets import describe_dataset, list_datasets, load_dataset
 from diplodata.errors import DataError, DatasetNotFoundError, DataWarning, DiplodataError
 from diplodata.eventset import EventSet
 from diplodata.extract import Gazetteer, extract, extract_many
+from diplodata.history import MeetingLife, meeting_history
 from diplodata.io import read_events, write_events
 from diplodata.models import (
     Actor,
@@ -48,6 +49,7 @@ __all__ = [
     "EventSet",
     "Gazetteer",
     "Meeting",
+    "MeetingLife",
     "Place",
     "SourceRef",
     "Span",
@@ -59,6 +61,7 @@ __all__ = [
     "extract_many",
     "list_datasets",
     "load_dataset",
+    "meeting_history",
     "read_events",
     "write_events",
 ]

@@ -27,9 +27,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
 
+from diplodata.countries import countries
 from diplodata.countries import lookup as country_lookup
 from diplodata.extract.gazetteer import Entry, Gazetteer, fold, slug
 from diplodata.extract.text import Text
@@ -162,6 +163,7 @@ def find_actors(
         ActorMention(m.start, m.end, m.text, _entry_actor(m.entry, year), "gazetteer")
         for m in gaz.find(norm)
     ]
+    known = _with_states(norm, known)
     starts = [m.start for m in known]
     taken = _Spans([(m.start, m.end) for m in known])
     people: list[ActorMention] = []
@@ -193,6 +195,46 @@ def find_actors(
     mentions = _surnames(norm, mentions)
     mentions = _institutions(norm, mentions)
     return _coreference(norm, mentions)
+
+
+@cache
+def _states() -> Gazetteer:
+    """Countries as actors ("Libya has offered ...", "Great Britain"): names and aliases, no demonyms."""
+    return Gazetteer(
+        Entry(
+            id=slug(c.name),
+            name=c.name,
+            kind=ActorKind.STATE,
+            country=c.alpha3,
+            aliases=tuple(a for a in c.aliases if not _is_code(a)),
+        )
+        for c in countries()
+    )
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|of|from|for|into|across|inside|near|at|on|over|towards?|within|throughout|"
+    r"around|out|left|entered|visited|visiting|visit)\s++(?:the\s++)?$",
+    re.IGNORECASE,
+)
+"""A country after these words is a place ("in Libya", "the ambassador to Libya"), not an actor."""
+
+
+def _is_code(alias: str) -> bool:
+    """Two- and three-letter codes ("US", "UK", "UAE") are left to the main gazetteer."""
+    return len(alias.replace(".", "")) <= 3
+
+
+def _with_states(norm: str, known: list[ActorMention]) -> list[ActorMention]:
+    """Add the countries named as actors where no known actor is named already."""
+    taken = _Spans([(m.start, m.end) for m in known])
+    states = [
+        ActorMention(m.start, m.end, m.text, _entry_actor(m.entry, None), "gazetteer")
+        for m in _states().find(norm)
+        if not taken.overlaps(m.start, m.end)
+        and _PLACE_BEFORE.search(norm, max(0, m.start - 14), m.start) is None
+    ]
+    return sorted(known + states, key=lambda m: m.start) if states else known
 
 
 @lru_cache(maxsize=8192)

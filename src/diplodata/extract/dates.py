@@ -335,7 +335,10 @@ def _relative(m: re.Match[str], a: dt.date, tense: Tense | None) -> _Bounds | No
     if m["wk"]:
         if m["wk_pre"]:
             return (*_clip(*_week(a)[:2], m["wk_pre"], a), Precision.WEEK)
-        return _week(a, _STEP[m["wk_rel"].lower()])
+        first, last, precision = _week(a, _STEP[m["wk_rel"].lower()])
+        if m["wk_rel"].lower() == "this" and tense == "past":
+            last = min(last, a)  # "met this week": not after the report
+        return first, last, precision
     if m["we"]:
         rel, wd = (m["we_rel"] or "").lower(), a.weekday()
         if rel == "last":
