@@ -148,3 +148,26 @@ def test_undated_articles_never_get_a_made_up_date() -> None:
             when = event.when
             if when.precision.value != "unknown":
                 assert (when.earliest, when.latest) in stated, (article.id, when)
+
+
+def test_meetings_and_statements_meet_the_targets_on_the_corpus() -> None:
+    card = evaluate_corpus(CORPUS, kinds=["meeting", "statement"])
+    for kind in ("meeting", "statement"):
+        row = card.kinds.loc[kind]
+        assert row.precision >= 0.85 and row.recall >= 0.85, (kind, card.errors)
+    assert card.attributes.loc[("meeting", "status"), "accuracy"] >= 0.9
+    assert card.attributes.loc[("statement", "speaker"), "accuracy"] >= 0.9
+
+
+def test_events_carry_the_ontology_codes_that_apply() -> None:
+    from diplodata.ontology import codes_for_meeting, codes_for_statement
+
+    seen = set()
+    for article in read_articles(CORPUS):
+        for event in dd.extract(article):
+            seen.add(event.kind)
+            if event.kind == "meeting":
+                assert event.codes == codes_for_meeting(event.status, event.modality), event.id
+            elif event.kind == "statement":
+                assert event.codes == codes_for_statement(event.act), event.id
+    assert seen == {"meeting", "statement", "casualty"}

@@ -20,6 +20,8 @@ from diplodata.extract.gazetteer import Gazetteer
 from diplodata.extract.groundwork import Groundwork, prepare
 from diplodata.extract.meetings import EXTRACTOR as MEETINGS
 from diplodata.extract.meetings import meeting_events
+from diplodata.extract.statements import EXTRACTOR as STATEMENTS
+from diplodata.extract.statements import statement_events
 from diplodata.models import CasualtyFigure, Count, Event
 
 __all__ = ["EXTRACTORS", "extract", "extract_many"]
@@ -95,6 +97,7 @@ def _casualty(g: Groundwork, hit: CasualtyHit) -> CasualtyFigure:
 EXTRACTORS: dict[str, Callable[[Groundwork], Sequence[Event]]] = {
     CASUALTIES: casualty_events,
     MEETINGS: meeting_events,
+    STATEMENTS: statement_events,
 }
 """The versioned extractors ``extract`` runs, by name."""
 

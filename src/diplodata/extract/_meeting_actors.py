@@ -1,0 +1,163 @@
+"""Who meets: reading the actors around a meeting anchor (:mod:`~diplodata.extract.meetings`).
+
+Actor keys, the mentions of a sentence, the subject and the actors coordinated with it,
+the object of a verb, the clause that holds an anchor, a country named as subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from diplodata.countries import countries
+from diplodata.extract._meeting_patterns import (
+    _AFTER_COORD_VERB,
+    _APPOS,
+    _BOUNDARY,
+    _COORD,
+    _POSSESSIVE_APPOS,
+)
+from diplodata.extract.actors import ActorMention
+from diplodata.extract.gazetteer import fold
+from diplodata.models import (
+    Actor,
+    ActorKind,
+)
+
+
+def _key(actor: Actor) -> str:
+    return actor.id if actor.id is not None else " ".join(fold(w) for w in actor.name.split())
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for c in countries():
+        for name in (c.name, *c.aliases):
+            index.setdefault(fold(name), (c.name, c.alpha3))
+    return index
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _clip(mentions: list[ActorMention], s: int, e: int) -> list[ActorMention]:
+    """The mentions that overlap the sentence, cut to it (a title can run across a paragraph)."""
+    out = []
+    for m in mentions:
+        if m.end <= s or m.start >= e:
+            continue
+        if m.start < s or m.end > e:
+            a, b = max(m.start, s), min(m.end, e)
+            m = replace(m, start=a, end=b, text=m.text[a - m.start : b - m.start])
+        out.append(m)
+    return out
+
+
+def _at(mentions: list[ActorMention], pos: int, slack: int = 0) -> ActorMention | None:
+    for m in mentions:
+        if pos <= m.start <= pos + slack:
+            return m
+        if m.start > pos + slack:
+            break
+    return None
+
+
+def _chain(
+    norm: str,
+    mentions: list[ActorMention],
+    first: ActorMention,
+    limit: int,
+    *,
+    objects: bool = True,
+) -> list[ActorMention]:
+    """``first`` and the actors coordinated with it ("A, B and C"), skipping appositives."""
+    out = [first]
+    pos = first.end
+    for _ in range(40):
+        if pos >= limit:
+            break
+        appos = _APPOS.match(norm, pos, limit)
+        at = appos.end() if appos else pos
+        coord = _COORD.match(norm, at, limit)
+        if coord is None:
+            break
+        nxt = _at(mentions, coord.end())
+        if nxt is None or nxt.end > limit or nxt.start != coord.end():
+            break
+        if norm.startswith(("'s", "’s"), nxt.end):
+            owned = _at(mentions, nxt.end + 3)
+            if owned is None or owned.end > limit:
+                break
+            nxt = owned
+        if objects and _AFTER_COORD_VERB.match(norm, nxt.end, limit):
+            break
+        out.append(nxt)
+        pos = nxt.end
+    return out
+
+
+def _object(norm: str, mentions: list[ActorMention], pos: int, limit: int) -> ActorMention | None:
+    """The actor right at ``pos`` ("met Y"), or the one in apposition to a possessive ("met X's rival, Y")."""
+    m = _at(mentions, pos)
+    if m is None or m.end > limit:
+        return None
+    poss = _POSSESSIVE_APPOS.match(norm, m.end, limit)
+    if poss is not None:
+        return _at(mentions, poss.end())
+    if norm.startswith(("'s", "’s"), m.end):
+        return None
+    return m
+
+
+def _clause_start(norm: str, s: int, anchor: int) -> tuple[int, str | None]:
+    """Start of the clause holding the anchor, and the boundary word before it."""
+    lo = max(s, anchor - 400)
+    last = None
+    for b in _BOUNDARY.finditer(norm, lo, anchor):
+        last = b
+    if last is None:
+        return lo, None
+    return last.end(), last.group().strip().lower()
+
+
+def _first_in(norm: str, mentions: list[ActorMention], a: int, b: int) -> ActorMention | None:
+    """The first actor of a span that is not a possessive ("Haftar's offensive")."""
+    for m in mentions:
+        if a <= m.start and m.end <= b and not norm.startswith(("'s", "’s"), m.end):
+            return m
+    return None
+
+
+def _state_subject(norm: str, a: int, b: int) -> ActorMention | None:
+    """A country named as the subject ("Germany has offered to host")."""
+    clause = norm[a:b]
+    m = re.match(
+        r"\s*+(?:But\s++|And\s++)?(?P<c>[A-Z][\w'.-]*+(?:\s++[A-Z][\w'.-]*+){0,2})\s", clause
+    )
+    if m is None:
+        return None
+    found = _country_names().get(fold(m.group("c")))
+    if found is None:
+        return None
+    name, code = found
+    start, end = a + m.start("c"), a + m.end("c")
+    actor = Actor(id=None, name=name, kind=ActorKind.STATE, country=code)
+    return ActorMention(start, end, norm[start:end], actor, "gazetteer")
+
+
+def _is_pronoun(m: ActorMention) -> bool:
+    return m.how == "coreference" and m.text.lower() in ("he", "she", "his", "her")
+
+
+def _dedupe(people: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    out = []
+    for m in people:
+        k = _key(m.actor)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(m)
+    return out

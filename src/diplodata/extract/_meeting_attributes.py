@@ -1,0 +1,182 @@
+"""The attributes of a meeting candidate (:mod:`~diplodata.extract.meetings`).
+
+Status, modality, place, date, topics and attribution, each read from the sentence
+around the anchor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplodata.extract._meeting_actors import _key
+from diplodata.extract._meeting_patterns import (
+    _ARTICLE,
+    _ATTR_ACCORDING,
+    _ATTR_END,
+    _ATTR_LEAD,
+    _CALL,
+    _CANCELLED,
+    _DATELINE,
+    _DENIED,
+    _PAST,
+    _PLACE_PREP,
+    _PLANNED,
+    _POSTPONED,
+    _PROPOSED,
+    _TO_MEET,
+    _TOPIC,
+    _TOPIC_END,
+    _TOPIC_SPLIT,
+    _VIDEO,
+)
+from diplodata.extract.actors import ActorMention
+from diplodata.extract.dates import DateMatch
+from diplodata.extract.groundwork import Groundwork
+from diplodata.extract.places import PlaceMention
+from diplodata.models import (
+    MeetingStatus,
+    Modality,
+)
+
+
+def _status(
+    norm: str, s: int, e: int, start: int, a0: int, a1: int, clause_end: int, word: str
+) -> MeetingStatus:
+    sentence = norm[s:e]
+    upto = norm[s:a1]
+    if _DENIED.search(upto) or re.search(
+        r"\bno\s++(?:[\w-]++\s++){0,2}$", norm[max(s, a0 - 30) : a0]
+    ):
+        return MeetingStatus.DENIED
+    if _CANCELLED.search(sentence):
+        return MeetingStatus.CANCELLED
+    if _POSTPONED.search(sentence):
+        return MeetingStatus.POSTPONED
+    clause = norm[start : min(e, clause_end + 60)]
+    if _PROPOSED.search(norm[start : min(e, a1 + 10)]):
+        return MeetingStatus.PROPOSED
+    before = norm[start:a1]
+    if re.search(r"\bafter\s++$", norm[max(s, a0 - 10) : a0]):
+        return MeetingStatus.HELD
+    if _PLANNED.search(before):
+        return MeetingStatus.PLANNED
+    if _TO_MEET.search(norm[max(s, a0 - 4) : a1 + 10]) and not _PAST.search(norm[start:a0]):
+        return MeetingStatus.PLANNED
+    if re.search(
+        r"\bnext\s++(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\btomorrow\b",
+        clause,
+    ):
+        return MeetingStatus.PLANNED
+    return MeetingStatus.HELD
+
+
+def _modality(norm: str, s: int, e: int, word: str, verb: str | None) -> Modality:
+    sentence = norm[s:e]
+    if _VIDEO.search(sentence):
+        return Modality.VIDEO
+    if verb == "phone" or _CALL.search(sentence):
+        return Modality.CALL
+    if verb == "speak":
+        return Modality.UNKNOWN
+    return Modality.IN_PERSON
+
+
+def _place(
+    norm: str,
+    places: list[PlaceMention],
+    s: int,
+    start: int,
+    boundary: str | None,
+    a1: int,
+    e: int,
+    people: list[ActorMention],
+) -> PlaceMention | None:
+    taken = [(m.start, m.end) for m in people]
+
+    def ok(p: PlaceMention) -> bool:
+        return not any(p.start < b and a < p.end for a, b in taken) and bool(
+            _PLACE_PREP.search(norm[max(s, p.start - 12) : p.start])
+        )
+
+    topic = _TOPIC.search(norm, a1, e)
+    stop = min(e, a1 + 160, topic.start() if topic else e)
+    cut = re.search(
+        r",\s++(?:as|while|after|before|a\s++day|two|three|four|ten|which)\b|;", norm[a1:stop]
+    )
+    if cut is not None:
+        stop = a1 + cut.start()
+    after = [p for p in places if a1 <= p.start and p.end <= stop and ok(p)]
+    venues = [
+        p for p in after if re.search(r"\bat\s++(?:the\s++)?$", norm[max(s, p.start - 8) : p.start])
+    ]
+    if venues:
+        return venues[0]
+    if after:
+        return after[0]
+    if boundary == "where":
+        prior = [p for p in places if s <= p.start and p.end <= start]
+        if prior:
+            return prior[-1]
+    prior = [p for p in places if start <= p.start and p.end <= a1 and ok(p)]
+    if prior:
+        return prior[-1]
+    prior = [p for p in places if s <= p.start and p.end <= a1 and ok(p)]
+    return prior[-1] if prior else None
+
+
+def _date(
+    g: Groundwork, sent: tuple[int, int], anchor: tuple[int, int], dates: list[DateMatch]
+) -> DateMatch | None:
+    s, e = sent
+    dateline = _DATELINE.match(g.norm, s, min(e, s + 100))
+    if dateline is not None:
+        s = dateline.end()
+    inside = [d for d in dates if s <= d.start and d.end <= e and d.role == "point"]
+    if not inside:
+        return None
+    return min(
+        inside, key=lambda d: (min(abs(d.start - anchor[1]), abs(anchor[0] - d.end)), d.start)
+    )
+
+
+def _topics(norm: str, s: int, e: int, a1: int) -> list[str]:
+    m = _TOPIC.search(norm, max(s, a1 - 200), e)
+    if m is None:
+        return []
+    end_m = _TOPIC_END.search(norm, m.end(), min(e, m.end() + 200))
+    end = end_m.start() if end_m else min(e, m.end() + 200)
+    # a list may run on over commas: "a ceasefire, a demilitarised zone ..., and a return to ..."
+    chunk = norm[m.end() : end]
+    if end_m is not None and norm[end] == ",":
+        tail = re.match(r",[^.;:\"“”]{0,200}", norm[end:e])
+        if tail is not None and re.search(r",\s++and\s", tail.group()):
+            stop = _TOPIC_END.search(norm, end + tail.group().rfind(", and") + 5, e)
+            chunk = norm[m.end() : stop.start() if stop else e]
+    out = []
+    for part in _TOPIC_SPLIT.split(chunk):
+        part = _ARTICLE.sub("", part.strip()).strip()
+        if part and len(part) <= 80 and part not in out:
+            out.append(part)
+    return out[:5]
+
+
+def _attribution(
+    g: Groundwork, s: int, e: int, people: list[ActorMention], mentions: list[ActorMention]
+) -> str | None:
+    norm = g.norm
+    keys = {_key(m.actor) for m in people}
+    names = [(m.start, m.end) for m in mentions if _key(m.actor) in keys]
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in names)
+
+    for pat in (_ATTR_END, _ATTR_ACCORDING):
+        for m in pat.finditer(norm, s, e):
+            if free(*m.span("a")):
+                return g.original(*m.span("a"))
+    for m in _ATTR_LEAD.finditer(norm, s, e):
+        grp = "a" if m.group("a") is not None else "b"
+        a, b = m.span(grp)
+        if free(a, b):
+            return g.original(a, b)
+    return None

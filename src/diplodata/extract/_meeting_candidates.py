@@ -1,0 +1,245 @@
+"""Meeting candidates: what one anchor word says (:mod:`~diplodata.extract.meetings`).
+
+A candidate holds the people, host, status, modality and place read around one anchor
+of a sentence; the sentence loop, merging and event building are in the public module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from diplodata.extract._meeting_actors import (
+    _at,
+    _chain,
+    _clause_start,
+    _dedupe,
+    _first_in,
+    _is_pronoun,
+    _key,
+    _object,
+    _state_subject,
+)
+from diplodata.extract._meeting_attributes import _modality, _place, _status
+from diplodata.extract._meeting_patterns import (
+    _DEFINITE,
+    _DETERMINED,
+    _HABITUAL,
+    _HOSTED_EVENT,
+    _LIST_LEAD,
+    _NOT_MEETING_AFTER,
+    _NOUNS,
+    _OBJ_LEAD,
+    _PASSIVE_MET,
+    _POSSESSOR,
+    _POSSIBLE,
+    _PROPOSED,
+    _THEIR,
+    _lookup_verb,
+)
+from diplodata.extract.actors import ActorMention
+from diplodata.extract.dates import DateMatch
+from diplodata.extract.groundwork import Groundwork
+from diplodata.extract.places import PlaceMention
+from diplodata.models import (
+    ActorKind,
+    MeetingStatus,
+    Modality,
+    TimeRef,
+)
+
+# ------------------------------------------------------------------------------ types
+
+
+@dataclass
+class _Cand:
+    """A meeting candidate read around one anchor (normalised offsets)."""
+
+    sentence: tuple[int, int]
+    anchors: list[tuple[int, int]]
+    people: list[ActorMention]
+    host: ActorMention | None = None
+    status: MeetingStatus = MeetingStatus.HELD
+    modality: Modality = Modality.IN_PERSON
+    place: PlaceMention | None = None
+    date: DateMatch | None = None
+    topics: list[str] = field(default_factory=list)
+    attribution: str | None = None
+    split_key: int = 0
+    when: TimeRef = field(default_factory=TimeRef)
+    year: str | None = None
+
+    def names(self) -> set[str]:
+        return {_key(m.actor) for m in self.people}
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _read_anchor(
+    g: Groundwork,
+    sent: tuple[int, int],
+    mentions: list[ActorMention],
+    places: list[PlaceMention],
+    anchor: re.Match[str],
+    previous: list[_Cand],
+) -> list[_Cand]:
+    norm = g.norm
+    s, e = sent
+    a0, a1 = anchor.span()
+    word = anchor.group().lower()
+    before = norm[max(s, a0 - 60) : a0]
+    after = norm[a1 : min(e, a1 + 40)]
+    verb = _lookup_verb(word)
+    noun = word in _NOUNS
+    # "meeting" is a verb when an actor follows it ("after meeting Conte"), else a noun.
+    if word == "meeting" and _DETERMINED.search(before):
+        verb = None
+    elif word == "meeting":
+        obj_here = _OBJ_LEAD.match(norm, a1, e)
+        if obj_here is not None and _at(mentions, obj_here.end()) is not None:
+            noun = False
+        else:
+            verb = None
+    if word in ("visit", "visits") and re.search(
+        r"\b(?:a|an|the|his|her|their|its|['’]s)\s++(?:[\w-]++\s++)?$", before
+    ):
+        verb = None
+    elif word in ("visit", "visits"):
+        noun = False
+    if word in ("call", "calls") and not (
+        re.search(r"(?:phone|video|conference)\s++$", before, re.IGNORECASE)
+        or re.match(r"\s++(?:with|between)\s", after)
+    ):
+        return []
+    if word == "met" and _PASSIVE_MET.search(before):
+        return []
+    if word == "meeting" and noun and _NOT_MEETING_AFTER.match(after):
+        return []
+    if word == "face-to-face":
+        noun = True
+    if verb is None and not noun:
+        return []
+
+    start, boundary = _clause_start(norm, s, a0)
+    clause_before = norm[start:a0]
+    if _POSSIBLE.search(clause_before) or _HABITUAL.search(norm[start : min(e, a1 + 20)]):
+        return []
+    if word in ("speak", "talked") and not re.match(r"\s++(?:by\s|on\s|over\s|with\s|to\s)", after):
+        return []
+
+    people: list[ActorMention] = []
+    host: ActorMention | None = None
+    objects: list[ActorMention] = []
+    limit = min(e, a1 + 400)
+
+    # ----- subject
+    subject: list[ActorMention] = []
+    definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
+    first = _first_in(norm, mentions, start, a0)
+    if first is None and boundary == "who":
+        # "X, who had met Y": the antecedent before ", who"
+        prior = [
+            m for m in mentions if m.end <= start and norm[m.end : start].strip(" ,") in ("who",)
+        ]
+        first = prior[-1] if prior else None
+    if first is not None and not definite:
+        subject = _chain(norm, mentions, first, a0, objects=False)
+        if subject and _is_pronoun(subject[0]):
+            subject[0] = _pronoun(subject[0], mentions, s, previous)
+    if not subject and (verb in ("host", "invite") or _PROPOSED.search(clause_before)):
+        state = _state_subject(norm, start, a0)
+        if state is not None:
+            subject = [state]
+    if noun and _THEIR.search(before):
+        # "at their meeting": everyone named before it in the sentence
+        subject = [m for m in mentions if s <= m.start and m.end <= a0][:6]
+
+    # ----- objects
+    passive_by = None
+    if verb is not None:
+        lead = _OBJ_LEAD.match(norm, a1, limit)
+        pos = lead.end() if lead else a1
+        if re.match(r"\s++by\s", norm[a1 : a1 + 4]) and verb == "host":
+            passive_by = _at(mentions, a1 + len(re.match(r"\s++by\s++", norm[a1:]).group()))  # type: ignore[union-attr]
+        obj = _object(norm, mentions, pos, limit) if passive_by is None else None
+        if obj is not None:
+            objects = _chain(norm, mentions, obj, limit)
+    if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
+        window = norm[a1 : min(e, a1 + 90)]
+        lead2 = _LIST_LEAD.search(window)
+        if lead2 is not None and not re.search(
+            r"[;:]|,\s++(?!attended|joined|with)", window[: lead2.end()]
+        ):
+            word2 = lead2.group().strip().lower()
+            pos = a1 + lead2.end()
+            obj = _object(norm, mentions, pos, limit)
+            if obj is not None and not (word2 == "by" and not noun):
+                more = _chain(norm, mentions, obj, limit)
+                if (
+                    word2 == "by"
+                    and noun
+                    and re.search(r"(?:hosted|organi[sz]ed|chaired)\s++$", window[: lead2.start()])
+                ):
+                    host = more[0]
+                objects = objects + [m for m in more if m not in objects]
+    if noun:
+        m_pos = _POSSESSOR.search(before)
+        if m_pos is not None:
+            owner = [m for m in mentions if m.end == a0 - len(before) + m_pos.start()]
+            if owner:
+                subject = [owner[0], *(m for m in subject if m is not owner[0])]
+    if definite and not objects:
+        return []  # "the talks", "after the meeting": a meeting already reported
+    if (
+        verb == "host"
+        and not objects
+        and passive_by is None
+        and not _HOSTED_EVENT.match(norm, a1, e)
+    ):
+        return []  # "welcomed the calls", "received criticism"
+    if noun and word not in ("visit", "visits") and not objects and len(subject) < 2:
+        return []  # "plans for a conference in Berlin": no one named as meeting
+
+    if verb == "host" and passive_by is not None:
+        host = passive_by
+        people = [passive_by, *subject]
+    else:
+        people = subject + [m for m in objects if m not in subject]
+        if verb == "host" and subject:
+            host = subject[0]
+    if not people:
+        return []
+    # ----- where
+    place = _place(norm, places, s, start, boundary, a1, e, people)
+    if verb == "visit" and objects == [] and place is None:
+        return []
+    # ----- status, modality
+    clause_end = max([a1] + [m.end for m in people])
+    status = _status(norm, s, e, start, a0, a1, clause_end, word)
+    modality = _modality(norm, s, e, word, verb)
+    if modality in (Modality.CALL, Modality.VIDEO):
+        place = None
+    cand = _Cand(
+        sentence=sent,
+        anchors=[(a0, a1)],
+        people=_dedupe(people),
+        host=host,
+        status=status,
+        modality=modality,
+        place=place,
+    )
+    if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
+        return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]
+    return [cand]
+
+
+def _pronoun(
+    m: ActorMention, mentions: list[ActorMention], s: int, previous: list[_Cand]
+) -> ActorMention:
+    """'he' as the subject of a meeting: the person who leads the sentence, or the last meeting's subject."""
+    lead = [x for x in mentions if s <= x.start < m.start and x.actor.kind is ActorKind.PERSON]
+    target = lead[0].actor if lead else (previous[-1].people[0].actor if previous else None)
+    if target is None:
+        return m
+    return replace(m, actor=target)

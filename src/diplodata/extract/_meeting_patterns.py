@@ -1,0 +1,163 @@
+"""Compiled patterns and word lists of the meeting extractor (:mod:`.meetings`).
+
+Anchor words, clause boundaries, the cues of status, modality, place, topics and
+attribution, and the verb table, all stdlib ``re`` with possessive or bounded quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ----------------------------------------------------------------------------- patterns
+
+_ANCHOR = re.compile(
+    r"\b(?:met|meets?|meeting|talks|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|welcomed|"
+    r"visit(?:s|ed|ing)?|spoke|spoken|speak|talked|phoned|telephoned|calls?|summit|"
+    r"conference|invit(?:e|es|ed)|face-to-face)\b",
+    re.IGNORECASE,
+)
+_VERB = {
+    "met": "meet", "meet": "meet", "meets": "meet", "meeting": "meet",
+    "host": "host", "hosts": "host", "hosted": "host", "hosting": "host",
+    "receive": "host", "receives": "host", "received": "host", "receiving": "host",
+    "welcomed": "host",
+    "visit": "visit", "visits": "visit", "visited": "visit", "visiting": "visit",
+    "spoke": "speak", "spoken": "speak", "speak": "speak", "talked": "speak",
+    "phoned": "phone", "telephoned": "phone",
+    "invite": "invite", "invites": "invite", "invited": "invite",
+}  # fmt: skip
+_NOUNS = frozenset(
+    {"meeting", "talks", "visit", "visits", "call", "calls", "summit", "conference", "face-to-face"}
+)
+# Boundaries of the clause that holds an anchor (searched backwards from it).
+_BOUNDARY = re.compile(
+    r"\s[-\u2013\u2014]\s|;|:|\b(?:where|who|whom|which|while|when|whose|but|said|says|"
+    r"disclosed|announced|reported|added)\b"
+)
+_PASSIVE_MET = re.compile(r"\b(?:be|been|being|is|are|was|were|get|got)\s++(?:not\s++)?$")
+_NOT_MEETING_AFTER = re.compile(
+    r"^\s*+(?:room|rooms|hall|halls|place|point|points|venue|minutes|notes|centre|center|"
+    r"call\s++(?:for|on)|table|tables)\b",
+    re.IGNORECASE,
+)
+_POSSIBLE = re.compile(
+    r"\b(?:whether|might|may|could|possible|possibly|perhaps|if|unless|would\s++like)\b"
+)
+_HABITUAL = re.compile(
+    r"\b(?:has|have|had)\s++been\s++meeting\b|\bregular(?:ly)?\b|\bevery\s++(?:week|month|year)\b|"
+    r"\busually\b|\boften\b",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(
+    r"\bno\s++(?:[\w-]++\s++){0,2}?(?:meeting|talks|summit|call|encounter)\b|\bdenied\b|\bdenies\b|"
+    r"\bdid\s++not\s++(?:meet|take\s++place)\b|\bnever\s++met\b|\bno\s++plans?\s++to\s++meet\b|"
+    r"\bhas\s++not\s++been\s++(?:planned|scheduled)\b|\bwas\s++not\s++(?:planned|scheduled)\b",
+    re.IGNORECASE,
+)
+_CANCELLED = re.compile(r"\b(?:called\s++off|cancell?ed|scrapped|cancell?ation)\b", re.IGNORECASE)
+_POSTPONED = re.compile(
+    r"\b(?:postponed|put\s++off|pushed\s++back|delayed|rescheduled)\b", re.IGNORECASE
+)
+_PROPOSED = re.compile(
+    r"\b(?:offer(?:ed|s)?\s++to\s++(?:host|meet|hold|mediate)|invit(?:e|es|ed|ation)|"
+    r"propos(?:ed|es)\s++(?:a\s++|to\s++)?(?:meeting|talks|summit|meet|host)|"
+    r"called\s++for\s++(?:direct\s++)?talks|suggested\s++(?:a\s++)?meeting)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|is\s++to|are\s++to|due|set\s++to|expected\s++to|scheduled|going\s++to|"
+    r"plans?\s++to|planning\s++to|intends?\s++to|next\s++(?:week|month|year)|tomorrow|"
+    r"later\s++(?:on|this|today|in)|upcoming|planned)\b|'ll\b",
+    re.IGNORECASE,
+)
+_TO_MEET = re.compile(r"\bto\s++(?:meet|host|receive|visit|hold\s++talks)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:met|held|hosted|received|visited|travelled|traveled|flew|arrived|went|came|was|were|"
+    r"had|spoke|said)\b"
+)
+_VIDEO = re.compile(
+    r"\bvideo\b|\bvideo-?conferenc\w*|\bvideo\s++link\b|\bvirtual(?:ly)?\b", re.IGNORECASE
+)
+_CALL = re.compile(
+    r"\b(?:tele)?phone(?:d)?\b|\bby\s++phone\b|\bphone\s++call\b|\btelephone\s++call\b",
+    re.IGNORECASE,
+)
+# Appositive after a name: ", the head of X," / ", who ...," (skipped up to its closing comma).
+_APPOS = re.compile(
+    r",\s++(?:the|a|an|his|her|its|their|head|chief|leader|speaker|commander|who|whose|which|"
+    r"prime|president|foreign|deputy|acting|then|now|[a-z][\w-]*+\s++(?:of|to|for)\b)[^,;()]{0,140}?(?=,)"
+)
+_COORD = re.compile(r",?\s++(?:and|as\s++well\s++as|along\s++with|together\s++with)\s++|,\s++")
+_AFTER_COORD_VERB = re.compile(
+    r"\s++(?:[a-z]++\s++)?(?:met|meet|said|says|has|had|was|is|will|told|held|called|visited|"
+    r"hosted|received|spoke|agreed|added)\b"
+)
+_POSSESSIVE_APPOS = re.compile(r"['’]s\s++(?:[\w-]++\s++){0,2}?[\w-]++,\s++")
+_OBJ_LEAD = re.compile(
+    r"\s*+(?:with\s++|to\s++|by\s++(?:tele)?phone\s++(?:with\s++|to\s++)?|"
+    r"on\s++the\s++(?:tele)?phone\s++(?:with\s++|to\s++)?|over\s++the\s++phone\s++(?:with\s++|to\s++)?|"
+    r"by\s++video\s++(?:link\s++)?(?:with\s++|to\s++)?)?"
+)
+_LIST_LEAD = re.compile(
+    r"\b(?:with|between|among|attended\s++by|joined\s++by|involving|involve|bringing\s++together|"
+    r"brought\s++together|of|by)\s++",
+    re.IGNORECASE,
+)
+_HOSTED_EVENT = re.compile(
+    r"\s++(?:(?:an?|the|its|his|her|their)\s++)?(?:[\w-]++\s++){0,3}?"
+    r"(?:summit|conference|talks|meeting|meetings|forum|gathering|round|negotiations)\b"
+)
+_DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}+[^\n]{0,60}?\s[-\u2013\u2014]\s")
+_SAME_EVENT = re.compile(
+    r"\b(?:the\s++same\s++day|that\s++day|hours\s++(?:after|before|later|earlier)|"
+    r"later\s++that\s++day|shortly\s++(?:after|before))\b",
+    re.IGNORECASE,
+)
+_DETERMINED = re.compile(
+    r"(?:\b(?:a|an|the|his|her|their|its|no|this|that|first|second)|['’]s)\s++(?:[\w-]++\s++)?$",
+    re.IGNORECASE,
+)
+_DEFINITE = re.compile(
+    r"\b(?:the|these|those|this)\s++(?:(?!an?\s)[\w-]++\s++){0,2}?$", re.IGNORECASE
+)
+_THEIR = re.compile(r"\b(?:their|a\s++joint)\s++(?:[\w-]++\s++)?$", re.IGNORECASE)
+_POSSESSOR = re.compile(r"['’]s\s++(?:[\w-]++\s++){0,2}?$")
+_FOLLOW_UP = re.compile(
+    r"\s*+(?:The|These|Those)\s++(?:[\w-]++\s++)?(?:talks|meeting|meetings|summit|conference|visit|"
+    r"discussions)\b"
+)
+_FOLLOW_LIST = re.compile(
+    r"\b(?:attended\s++by|(?:also\s++)?involve[sd]?|joined\s++by|also\s++included|"
+    r"included|bring\s++together|brought\s++together)\s++"
+)
+_SAID_AFTER = re.compile(r"\s++(?:[a-z]++\s++)?(?:said|says|told|added|announced)\b")
+_PLACE_PREP = re.compile(r"\b(?:in|at|to|inside|near)\s++(?:the\s++)?$", re.IGNORECASE)
+_TOPIC = re.compile(
+    r"\b(?:to\s++discuss|discussed|discussing|for\s++talks\s++on|talks\s++on|to\s++press\s++for|"
+    r"to\s++push\s++for|focused\s++on|covered|on\s++how\s++to|about)\s++"
+)
+_TOPIC_END = re.compile(
+    r"[,.;:\"“”()]|\s(?:as|in\s++a|ten|two|three|four|five|just|while|after|before|when|which|"
+    r"along\s++with|but|on\s++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
+_TOPIC_SPLIT = re.compile(
+    r",\s++(?:and\s++)?(?:on\s++)?|\s++and\s++(?:on\s++)?|\s++as\s++well\s++as\s++"
+)
+_ARTICLE = re.compile(r"^(?:a|an|the|how\s++to)\s++", re.IGNORECASE)
+_ATTR_END = re.compile(
+    r",\s++(?P<a>(?:the|a|an)\s++[^,\"“”]{2,60}?\s++(?:has\s++|have\s++)?"
+    r"(?:said|says|disclosed|announced|reported|confirmed|told\s++[A-Z]\w*+)"
+    r"(?:\s++in\s++a\s++statement)?)\s*+(?:[,.]|$)"
+)
+_ATTR_ACCORDING = re.compile(r"\baccording\s++to\s++(?P<a>[^,.;\"“”]{3,80})")
+_ATTR_LEAD = re.compile(
+    r"(?P<a>(?:a\s++|the\s++)?(?:reports?|sources?|officials?|diplomats?)"
+    r"(?:\s++(?:from|in|close\s++to)\s++(?:the\s++)?[A-Z][\w-]*+(?:\s++[A-Z][\w-]*+)?)?)"
+    r"(?:\s++[^,.;]{0,30}?)?\s++(?:said|say|says|reported|told\s++\w++)\b"
+    r"|(?P<b>(?:the\s++)?(?:[A-Z][\w.'-]*+\s++){1,4}?(?:said|disclosed|announced|confirmed))"
+    r"(?:\s++that)?\s"
+)
+
+
+def _lookup_verb(word: str) -> str | None:
+    return _VERB.get(word.lower())

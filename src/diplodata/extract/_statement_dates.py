@@ -1,0 +1,102 @@
+"""When a statement was made, for the statement extractor (:mod:`~diplodata.extract.statements`).
+
+The date phrase nearest a speech verb in its sentence (outside quotations, datelines and
+excluded clauses), and its resolution as the time of the remark, with "after the talks"
+dated by the last dated event before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from diplodata.extract._statement_patterns import (
+    _DATELINE,
+    _EVENT_RELATIVE,
+    _PRESENT_VERBS,
+    _WINDOW,
+)
+from diplodata.extract._statement_quotes import _quote_at
+from diplodata.extract._statement_scan import _Hit, _Scan
+from diplodata.extract.dates import DateMatch, Tense, resolve, tense_of
+from diplodata.models import Precision, TimeRef
+
+
+def _pick_date(
+    scan: _Scan,
+    sent: tuple[int, int],
+    verb: tuple[int, int],
+    exclude: Sequence[tuple[int, int]],
+) -> DateMatch | None:
+    norm = scan.g.norm
+    best: DateMatch | None = None
+    best_distance = 0
+    dl = _DATELINE.match(norm, sent[0], min(sent[1], sent[0] + 120))
+    floor = max(dl.end() if dl else sent[0], verb[0] - _WINDOW)
+    ceiling = min(sent[1], verb[1] + _WINDOW)
+    i = bisect_left(scan.date_starts, floor)
+    dates = scan.dates
+    while i < len(dates) and dates[i].start < ceiling:
+        d = dates[i]
+        i += 1
+        if d.role != "point" or _quote_at(scan, d.start) is not None:
+            continue
+        if any(a <= d.start < b for a, b in exclude):
+            continue
+        distance = verb[0] - d.end if d.end <= verb[0] else d.start - verb[1]
+        if best is None or distance < best_distance:
+            best, best_distance = d, distance
+    return best
+
+
+def _when(scan: _Scan, hit: _Hit) -> TimeRef:
+    """The date phrase resolved as the time of the remark (a speech verb in the past is past)."""
+    g = scan.g
+    sent = g.sentences[hit.sentence]
+    tense: Tense | None = "past"
+    # the part of the sentence around the verb (a sentence may be arbitrarily long)
+    near = (max(sent[0], hit.verb[0] - _WINDOW), min(sent[1], hit.verb[1] + _WINDOW))
+    if hit.verb_text in _PRESENT_VERBS:
+        tense = tense_of(g.norm[near[0] : near[1]])
+    date = hit.date
+    phrase: str | None = None
+    if date is None:
+        relative = _EVENT_RELATIVE.search(g.norm, near[0], near[1])
+        if relative is None or _quote_at(scan, relative.start()) is not None:
+            return TimeRef()
+        # "after the talks": the day of the last dated event before it
+        i = bisect_left(scan.date_starts, sent[0]) - 1
+        looked = 0
+        while i >= 0 and looked < 20:
+            d = scan.dates[i]
+            i -= 1
+            looked += 1
+            if d.role == "point" and _quote_at(scan, d.start) is None and not _in_dateline(scan, d):
+                earlier = resolve(d.text, g.article.published, tense="past")
+                if earlier.precision is not Precision.UNKNOWN:
+                    date = d
+                    break
+        if date is None:
+            return TimeRef()
+        word_end = re.match(r"[\w-]*", g.norm[relative.end() : relative.end() + 40])
+        phrase = g.original(relative.start(), relative.end() + (word_end.end() if word_end else 0))
+    resolved = resolve(date.text, g.article.published, tense=tense)
+    anchor = g.article.published
+    if (
+        tense == "past"
+        and anchor is not None
+        and resolved.earliest is not None
+        and resolved.latest is not None
+        and resolved.earliest <= anchor < resolved.latest
+    ):
+        resolved = resolved.model_copy(update={"latest": anchor})  # a remark already made
+    return resolved.model_copy(update={"text": phrase or g.original(date.start, date.end)})
+
+
+def _in_dateline(scan: _Scan, d: DateMatch) -> bool:
+    sentences = scan.g.sentences
+    if not sentences or d.start >= sentences[0][1]:
+        return False
+    dl = _DATELINE.match(scan.g.norm, sentences[0][0], min(sentences[0][1], sentences[0][0] + 120))
+    return dl is not None and d.start < dl.end()

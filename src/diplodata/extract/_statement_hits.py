@@ -1,0 +1,364 @@
+"""The main pass of the statement extractor (:mod:`~diplodata.extract.statements`): speech verbs to hits.
+
+One left-to-right pass over the speech verbs; for each, :func:`_one` finds the speaker,
+the addressee, the quoted or paraphrased content, the act and the date, or gives up.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from diplodata.extract._statement_content import _content_before, _strip_tail, _verb_act
+from diplodata.extract._statement_dates import _pick_date
+from diplodata.extract._statement_patterns import (
+    _ATTRIBUTION,
+    _COORDINATION,
+    _EVENT_REPORT,
+    _LEAD_IN,
+    _MAX_CONTENT,
+    _OBJECT_VERBS,
+    _PRONOUN_IT,
+    _RELATIVE_BEFORE,
+    _RIGHT_APPOSITION,
+    _SAY_VERBS,
+    _SINGLE_QUOTE,
+    _SUPPORT_MATERIAL,
+    _TAIL,
+    _TAIL_VERB,
+    _THAT,
+    _THAT_VERBS,
+    _TOLD_OBJECT,
+    _TOLL,
+    _VERB,
+    _WHOSE_BEFORE,
+)
+from diplodata.extract._statement_quotes import _quote_at, _quote_pieces
+from diplodata.extract._statement_scan import _Hit, _masked, _Scan, _sentence_index, _unmask_length
+from diplodata.extract._statement_speakers import (
+    _addressee_in,
+    _country_speaker,
+    _left_speaker,
+    _right_speaker,
+    _sentence_subject,
+    _surname_speaker,
+)
+from diplodata.models import Act, Actor, ActorKind
+
+# ------------------------------------------------------------------- main pass
+
+
+def _find(scan: _Scan) -> list[_Hit]:
+    g = scan.g
+    norm = g.norm
+    sentences = g.sentences
+    hits: list[_Hit] = []
+    used_quotes: set[int] = set()
+    blocked: list[tuple[int, int]] = []  # content spans: verbs inside them are not new statements
+    for vm in _VERB.finditer(norm):
+        vs, ve = vm.span()
+        if _quote_at(scan, vs) is not None:
+            continue
+        if blocked and blocked[-1][0] <= vs < blocked[-1][1]:
+            continue
+        after = norm[ve : ve + 4]
+        if after.startswith(" by "):
+            continue  # passive: "backed by Turkey"
+        si = _sentence_index(scan, vs)
+        if not sentences:
+            break
+        sent = sentences[si]
+        if not sent[0] <= vs < sent[1]:
+            continue
+        before = norm[max(sent[0], vs - 40) : vs]
+        hit = _one(scan, vm, sent, si, before, hits, used_quotes)
+        if hit is None:
+            continue
+        hits.append(hit)
+        used_quotes |= hit.quote_ids
+        if hit.content_spans:
+            blocked.append((ve, max(hit.covers, max(b for _, b in hit.content_spans))))
+    return hits
+
+
+def _one(
+    scan: _Scan,
+    vm: re.Match[str],
+    sent: tuple[int, int],
+    si: int,
+    before: str,
+    hits: list[_Hit],
+    used_quotes: set[int],
+) -> _Hit | None:
+    g = scan.g
+    norm = g.norm
+    verb = vm.group()
+    vs, ve = vm.span()
+    speaker: Actor | None = None
+    speaker_span: tuple[int, int] | None = None
+    apposition: str | None = None
+    confidence = 0.85
+    right = bool(re.search(r"[\",]\s*+$", before))
+    if right:
+        found = _right_speaker(scan, ve, sent[1])
+        if found:
+            speaker, speaker_span = found
+    if speaker is None:
+        left = _left_speaker(scan, vs, sent[0])
+        if left:
+            speaker, speaker_span, apposition, mention = left
+            right = False
+            if mention.text.lower() in ("he", "she") and _WHOSE_BEFORE.search(
+                norm, max(0, mention.start - 40), mention.start
+            ):
+                # "Macron, whose government he has accused": not the owner of "whose"
+                subject = _sentence_subject(scan, sent)
+                if subject and not subject[0].same_as(speaker):
+                    speaker, speaker_span = subject
+                    confidence = 0.7
+            elif mention.text.lower() in ("he", "she") and hits:
+                prev = hits[-1]
+                if (
+                    si - prev.sentence <= 1
+                    and prev.speaker.kind is ActorKind.PERSON
+                    and not prev.speaker.same_as(speaker)
+                ):
+                    speaker = prev.speaker
+                    confidence = 0.7
+        else:
+            right = False
+    if speaker is None:
+        found_surname = _surname_speaker(scan, vs, before)
+        if found_surname:
+            speaker, speaker_span = found_surname
+            confidence = 0.75
+    if speaker is None and _COORDINATION.search(before):
+        same = [h for h in hits[-3:] if h.sentence == si]
+        if same:
+            speaker, speaker_span = same[-1].speaker, None
+        else:
+            subject = _sentence_subject(scan, sent)
+            if subject:
+                speaker, speaker_span = subject
+        confidence = 0.75
+    if speaker is None and _PRONOUN_IT.search(before) and hits:
+        prev = hits[-1]
+        if si - prev.sentence <= 1 and prev.speaker.kind is not ActorKind.PERSON:
+            speaker, speaker_span = prev.speaker, None
+            confidence = 0.7
+    if speaker is None:
+        found_country = _country_speaker(scan, vs, sent[0])
+        if found_country:
+            speaker, speaker_span = found_country
+            confidence = 0.7
+    if speaker is None:
+        return None
+
+    # Where the words after the verb (and a right-hand speaker) begin.
+    pos = speaker_span[1] if right and speaker_span else ve
+    if right and speaker_span:
+        app_right = _RIGHT_APPOSITION.match(norm, pos, sent[1])
+        if app_right:
+            pos = app_right.end()
+    addressee: Actor | None = None
+    attribution: str | None = None
+    object_text = norm[ve : min(sent[1], ve + 60)].strip()
+    if verb in _OBJECT_VERBS:
+        i = bisect_left(scan.mention_starts, ve)
+        if i < len(scan.actors):
+            m = scan.actors[i]
+            if m.start < sent[1] and re.fullmatch(r"\s++(?:the\s++)?", norm[ve : m.start]):
+                if not m.actor.same_as(speaker):
+                    addressee = m.actor
+                pos = m.end
+        if addressee is None and verb in ("told", "tells"):
+            masked = _masked(scan, ve, min(sent[1], ve + 120))
+            obj = _TOLD_OBJECT.match(masked)
+            if obj and not obj.group("obj").startswith("that"):
+                attribution = f"told {obj.group('obj')}"
+                pos = ve + obj.end("obj")
+
+    # 1. a quotation before the verb: '"...," X said'
+    quote_ids: set[int] = set()
+    covers = 0
+    pieces: list[tuple[int, int]] = []
+    head = speaker_span[0] if speaker_span and not right and speaker_span[1] <= vs else vs
+    qi = bisect_right(scan.quote_opens, head) - 1
+    if qi >= 0 and qi not in used_quotes:
+        q = scan.quotes[qi]
+        if q[1] < head and re.fullmatch(r"[\s,]*+(?:[Tt]he\s++)?", norm[q[1] + 1 : head]):
+            quote_ids.add(qi)
+            pieces.append(_quote_pieces(norm, q))
+    # 2. a quotation after the verb: 'X said: "..."' or the rest of an interrupted one
+    nq = bisect_right(scan.quote_opens, pos - 1)
+    if nq < len(scan.quotes) and nq not in used_quotes:
+        q = scan.quotes[nq]
+        gap = norm[pos : q[0]]
+        if len(gap) <= 100 and "\n" not in gap and not re.search(r"[.!?]\s", gap):
+            lead = re.fullmatch(r"(?P<body>[^\"]*?)(?P<p>[:,])?\s*+", gap)
+            punct = lead.group("p") if lead else None
+            body = lead.group("body").strip() if lead else "-"
+            if lead and pieces and punct == ",":
+                quote_ids.add(nq)  # the rest of an interrupted quotation
+                pieces.append(_quote_pieces(norm, q))
+            elif lead and not pieces and (punct is not None or not body):
+                quote_ids.add(nq)
+                pieces.append(_quote_pieces(norm, q))
+            if lead:
+                att = _ATTRIBUTION.match(gap)
+                if att and attribution is None:
+                    attribution = att.group("att")
+    pieces = [p for p in pieces if p[1] > p[0]]
+    direct = bool(pieces)
+    content_spans: list[tuple[int, int]]
+    act_text: str
+    if direct:
+        content = " ... ".join(norm[a:b] for a, b in pieces)
+        content_spans = pieces
+        act_text = content
+        end_of_words = max(pos, max(b for _, b in pieces) + 1)
+        tail_att = _ATTRIBUTION.match(norm, end_of_words, sent[1])
+        if tail_att and attribution is None:
+            attribution = tail_att.group("att")
+        verb_window = norm[ve : min(sent[1], ve + 120)]
+        tail_att = _ATTRIBUTION.search(verb_window)
+        if tail_att and attribution is None and _quote_at(scan, ve + tail_att.start()) is None:
+            attribution = tail_att.group("att")
+    else:
+        # 3. paraphrase: the clause after the verb
+        start = pos
+        rest_end = min(sent[1], start + _MAX_CONTENT)
+        that = _THAT.match(norm, start, rest_end) if verb in _THAT_VERBS else None
+        that_word = norm.rfind("that", start, that.end()) if that else -1
+        if that and '"' not in norm[start:that_word]:
+            channel = _ATTRIBUTION.search(norm, start, that_word)
+            if channel and attribution is None:
+                attribution = channel.group("att")
+            start = that.end()
+        elif verb in _SAY_VERBS:
+            for _ in range(3):  # "said in a statement on Sunday ...": adverbs, dates, channel
+                lead_in = _LEAD_IN.match(_masked(scan, start, rest_end))
+                if lead_in and lead_in.group():
+                    start += _unmask_length(scan, start, lead_in.group())
+                lead_att = _ATTRIBUTION.match(norm, start, rest_end)
+                if lead_att is None:
+                    break
+                attribution = attribution or lead_att.group("att")
+                start = lead_att.end()
+        else:
+            start = vs
+        tail = _TAIL.search(norm, max(sent[0], sent[1] - 160), sent[1])
+        if tail and tail.start() >= start and tail.start() > ve:
+            # "..., her office said": the tail names the speaker, or only the channel
+            rest_end = min(rest_end, tail.start())
+            attribution = attribution or tail.group("tail").rstrip(".!? ")
+            covers = tail.end()
+            tail_verb = _TAIL_VERB.search(norm, tail.start(), tail.end())
+            teller = _left_speaker(scan, tail_verb.start() + 1, tail.start()) if tail_verb else None
+            if teller and not teller[0].same_as(speaker):
+                speaker, speaker_span = teller[0], teller[1]
+        if start == vs and re.match(r"\s*+[,.;:]", norm[ve : ve + 3]):
+            return None  # "the deal, which X praised, ...": the object is elsewhere
+        if speaker_span is not None and re.search(
+            r",\s*+(?:who|which)\b[^,]*+$", norm[speaker_span[1] : vs]
+        ):
+            # "Macron, who praised the agreement, left": the clause ends at its comma
+            comma = norm.find(",", start, rest_end)
+            rest_end = comma if comma > start else rest_end
+        start, end, tail_text = _strip_tail(scan, start, rest_end, strip_dates=that is None)
+        if tail_text and attribution is None:
+            attribution = tail_text
+        if end <= start or start >= sent[1]:
+            # 4. the words before: "Content, X said."
+            made = _content_before(scan, sent, speaker_span, vs, right)
+            if made is None:
+                return None
+            start, end = made
+            if _TOLL.search(norm[start:end]) or _EVENT_REPORT.search(norm[start:end]):
+                return None
+        content_spans = [(start, end)]
+        first_inner = bisect_left(scan.quote_opens, start)
+        inner = [
+            i
+            for i in range(first_inner, min(len(scan.quotes), first_inner + 4))
+            if scan.quotes[i][0] < end
+        ]
+        if inner:
+            quoted = [
+                _quote_pieces(norm, scan.quotes[i]) for i in inner if scan.quotes[i][1] <= end + 1
+            ]
+            quoted = [p for p in quoted if p[1] > p[0]]
+            if quoted:
+                act_text = norm[start:end]
+                content_spans = quoted
+                quote_ids = set(inner)
+                direct = True
+        if not direct:
+            single = _SINGLE_QUOTE.search(norm, start, end)
+            if single and verb not in ("named",):
+                act_text = norm[start:end]
+                content_spans = [single.span("q")]
+                direct = True
+        if not direct:
+            act_text = norm[start:end]
+        content = " ... ".join(norm[a:b] for a, b in content_spans)
+    if not content.strip():
+        return None
+    first_count = bisect_left(scan.count_starts, content_spans[0][0])
+    if (
+        _TOLL.search(act_text)
+        and first_count < len(scan.count_starts)
+        and scan.count_starts[first_count] < content_spans[-1][1]
+    ):
+        return None  # a toll report is a casualty figure, not a statement
+    if verb in _SUPPORT_MATERIAL:
+        i = bisect_left(scan.mention_starts, ve)
+        if i < len(scan.actors) and re.fullmatch(
+            r"\s++(?:the\s++)?", norm[ve : scan.actors[i].start]
+        ):
+            return None  # "has backed Haftar": material support, not a statement
+    if verb in ("backed", "supported", "named", "ordered", "claims", "orders") and not (
+        speaker_span or _COORDINATION.search(before)
+    ):
+        return None
+    act = _verb_act(verb, act_text, object_text)
+    if addressee is None and act in (Act.APPEAL, Act.DEMAND, Act.WARNING):
+        addressee = _addressee_in(scan, content_spans, speaker)
+    exclude = list(content_spans) if verb in _THAT_VERBS or direct else []
+    if not direct and verb not in _THAT_VERBS:
+        # a date inside a verb-led clause counts unless it is the clause's own ("from June 8")
+        i = bisect_left(scan.date_starts, content_spans[0][0])
+        while i < len(scan.dates) and scan.dates[i].start < content_spans[-1][1]:
+            d = scan.dates[i]
+            i += 1
+            if re.search(
+                r"\b(?:from|by|until|till|since|before|after|to)\s*$",
+                norm[max(0, d.start - 8) : d.start],
+            ):
+                exclude.append((d.start, d.end))
+    if apposition is not None and speaker_span is not None:
+        app_start = norm.find(apposition, speaker_span[1], vs)
+        if app_start >= 0 and re.match(r"\s*(?:who|which)\b", apposition):
+            exclude.append((app_start, app_start + len(apposition)))
+    if speaker_span is not None and _RELATIVE_BEFORE.search(
+        norm, max(sent[0], speaker_span[0] - 12), speaker_span[0]
+    ):
+        exclude.append((sent[0], speaker_span[0]))  # "an attack that X said": not X's date
+    date = _pick_date(scan, sent, (vs, ve), exclude)
+    return _Hit(
+        verb=(vs, ve),
+        verb_text=verb,
+        act=act,
+        speaker=speaker,
+        speaker_span=speaker_span,
+        sentence=si,
+        content=content,
+        content_spans=content_spans,
+        direct=direct,
+        addressee=addressee,
+        attribution=attribution,
+        date=date,
+        confidence=confidence if speaker_span else min(confidence, 0.75),
+        quote_ids=quote_ids,
+        covers=covers,
+    )

@@ -1,0 +1,223 @@
+"""The limits, speech-verb lists and compiled patterns of the statement extractor (:mod:`~diplodata.extract.statements`).
+
+The quotation and window limits, the speech verbs by the act they carry, the gaps
+between a speaker and its verb, attribution tails and clause cuts, and the patterns
+that read the act from what is said; all stdlib ``re`` with possessive or bounded
+quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplodata.models import Act
+
+MAX_QUOTE = 1000
+"""The longest quotation (in characters) that is accepted; a longer one is not a quote."""
+
+_WINDOW = 250  # how far from a verb its speaker, its quote or its "that" may be
+_MAX_CONTENT = 1000  # the longest paraphrased clause kept
+
+# ----------------------------------------------------------------------- lexicon
+
+_VERB_ACTS: dict[str, str] = {
+    "appeal": "urged|urges|called for|calls for|called on|calls on|called upon|appealed|appeals|"
+    "asked|asks|proposed|proposes|pleaded",
+    "demand": "demanded|demands|insisted|insists",
+    "warning": "warned|warns|cautioned",
+    "threat": "threatened|threatens|vowed|vows",
+    "condemnation": "condemned|condemns|denounced|denounces|deplored|deplores|accused|accuses|"
+    "criticised|criticized|criticises|criticizes",
+    "denial": "denied|denies",
+    "support": "welcomed|welcomes|backed|supported|praised|praises|hailed|hails|endorsed|"
+    "reaffirmed|reaffirms",
+    "claim": "claimed|claims|acknowledged|acknowledges|admitted|admits|blamed|blames",
+    "announcement": "announced|announces|ordered|orders|named|declared|declares",
+    "comment": "said|says|told|tells|added|adds|stated|noted|described|describes|explained|"
+    "argued|stressed|rejected|rejects|confirmed|confirms",
+}
+"""Speech verbs by the act they carry ("comment": the act comes from what is said)."""
+_VERB_ACT = {v: act for act, verbs in _VERB_ACTS.items() for v in verbs.split("|")}
+_VERB = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+# Verbs whose complement is the content ("said that X": X), not the verb phrase itself.
+_THAT_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "noted",
+        "explained",
+        "argued",
+        "stressed",
+        "confirmed",
+        "confirms",
+        "warned",
+        "warns",
+        "cautioned",
+        "announced",
+        "announces",
+        "declared",
+        "declares",
+        "claimed",
+        "claims",
+    ]
+)
+_SAY_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "noted",
+        "explained",
+        "argued",
+        "stressed",
+    ]
+)
+_OBJECT_VERBS = frozenset(  # verbs whose object, if an actor, is the addressee
+    ("urged", "urges", "asked", "asks", "told", "tells", "warned", "warns")
+)
+_SUPPORT_MATERIAL = frozenset(("backed", "supported", "endorsed"))
+
+_DATE_TOKEN = "\x00"  # stands for a date phrase inside a gap
+_ADV = (
+    r"(?:also|later|then|again|once|separately|previously|repeatedly|publicly|reportedly|"
+    r"formally|already|has|have|had|himself|herself|itself|on\s+\w+|late\s+on\s+\w+|"
+    r"yesterday|today|\w+ly|" + _DATE_TOKEN + ")"
+)
+_GAP_PLAIN = re.compile(rf"(?:\s++{_ADV})*+\s++")
+_GAP_APPOSITION = re.compile(rf",\s++(?P<app>[^\"\n]{{1,200}}),(?:\s++{_ADV})*+\s++")
+_GAP_RELATIVE = re.compile(rf",\s++(?:who|which)(?:\s++{_ADV})*+\s++")
+_GAP_AGENT = re.compile(rf"(?:\s++{_ADV})*+\s*+,\s++")
+_AGENT_BEFORE = re.compile(
+    r",\s++(?:announced|issued|released|proposed|presented|published|put\s+forward)\s++by\s++$"
+)
+_GAP_SPOKES = re.compile(
+    rf"(?P<pos>'s)?\s++(?:spokesman|spokeswoman|spokesperson|office)(?:\s++{_ADV})*+\s++"
+)
+_PRONOUN_IT = re.compile(rf"(?<![\w-])(?:[Ii]t|[Tt]hey)(?:\s++{_ADV})*+\s++$")
+_COORDINATION = re.compile(r"(?:,\s*+)?\b(?:and|but)\s++(?:also\s++|then\s++|later\s++)?$")
+_DATELINE = re.compile(  # "TRIPOLI, April 4 (Reuters) - "
+    r"[A-Z][^\n()]{0,80}\([A-Za-z][\w .-]{0,30}\)\s*+-\s*+|[A-Z][A-Z .,'-]{2,40}\s-\s"
+)
+_INTRO = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s++)?")
+_ATTRIBUTION = re.compile(
+    r"\s*+,?\s*+(?P<att>in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|"
+    r"briefing|post|message)(?:\s+(?:issued|posted|released)\s+by\s+[^,.;\"]{1,60})?|"
+    r"according\s+to\s+[^,.;\"]{1,80}|on\s+(?:Twitter|X|Facebook|social\s+media|state\s+"
+    r"television|television))"
+)
+_CUT = re.compile(
+    r",\s++(?:as|but|while|whereas|which|who|whose|raising|now|according|in\s+an?\s|at\s+the|"
+    r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
+    r"\s+(?:after|before|later|earlier))\b"
+    r"|\s++in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing)\b"
+    r"|\s++according\s+to\b"
+    r"|,?\s++(?:and|but)\s++(?:also\s++|then\s++)?(?:"
+    + "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+_TRAILING_TIME = re.compile(r"\s+(?:at\s+the\s+time|after\s+the\s+(?:talks|meeting)|on\s+\w+)$")
+_TAIL = re.compile(
+    r",\s++(?!(?:and|but|while|as|though|although|adding|saying)\b)"
+    r"(?P<tail>(?:[^,\"\n]{1,60}?)\s(?:said|added|reported|read|told)(?:\s[^,\"\n]{0,60})?)"
+    r"[.!?]?$"
+)
+_LEAD_IN = re.compile(rf"(?:\s*+(?:{_ADV}|after\s+the\s+\w+))*+\s*+")
+_TAIL_VERB = re.compile(r"\s(?:said|added|reported|read|told)\b")
+_THAT = re.compile(r"[^,\".;:\n]{0,110}?\bthat\s++")
+_TOLD_OBJECT = re.compile(r"\s++(?P<obj>[^,\".;:\n\x00]{1,80}?)(?=\s++that\b|\s*+[,.;:\x00]|\s*+$)")
+_SINGLE_QUOTE = re.compile(r"(?<![\w'])'(?=\w)(?P<q>[^'\n]{1,200}+)'(?!\w)")
+_TOLL = re.compile(
+    r"\b(?:killed|dead|died|deaths?|wounded|injured|displaced|fled|toll|casualt\w*)\b"
+)
+_EVENT_REPORT = re.compile(r"\b(?:talks|met|meet|meeting|visit\w*|hold\s+talks|call)\b")
+_RIGHT_APPOSITION = re.compile(r",\s++(?:a|an|the)\s[^,\"\n]{0,150}+,?")
+_EVENT_RELATIVE = re.compile(
+    r"\b(?:after|following)\s+the\s+(?:talks|meeting|summit|conference)|"
+    r"\bat\s+the\s+(?:\w+\s+)?ceremony|\b(?:alongside|beside)\s+\w"
+)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|whose\s++\w+)\s++$")
+_WHOSE_BEFORE = re.compile(r",\s++whose\s++(?:\w+\s++){1,2}$")
+_SURNAME_BEFORE = re.compile(
+    r"(?<![\w-])([A-Z][\w'-]++)(?:\s++(?:has|have|had|also|then|later))*+\s++$"
+)
+_PRESENT_VERBS = frozenset(v for v in _VERB_ACT if v.split()[0].endswith("s"))
+_SAME_STATEMENT = re.compile(r"(?:In|in)\s+the\s+same\s+(?:statement|speech|remarks|interview)")
+
+# What is said, when the verb says nothing stronger (checked in this order).
+_CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
+    (
+        Act.THREAT,
+        re.compile(
+            r"harsh\s+response|answer\s+for\s+it|expect\s+us\s+to\s+act|will\s+not\s+stand\s+by|"
+            r"carry\s+on\s+fighting|keep\s+fighting|red\s+line|\bis\s+red\b|retaliat|"
+            r"will\s+respond|prompt\s+\w+\s+to\s+intervene|intervene\s+(?:directly|militarily)|"
+            r"\bcrush\b|pay\s+(?:a|the)\s+price|will\s+not\s+stop|until\s+victory",
+            re.IGNORECASE,
+        ),
+    ),
+    (Act.DEMAND, re.compile(r"\b(?:ha(?:ve|s|d)\s+to|must)\b", re.IGNORECASE)),
+    (
+        Act.DENIAL,
+        re.compile(
+            r"\b(?:unfounded|baseless|untrue|not\s+(?:responsible|involved|behind|represent|"
+            r"paid|true)|did\s+not\s+(?:hit|strike|carry|target|attack|bomb|order))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Act.CONDEMNATION,
+        re.compile(
+            r"war\s+crime|\boppos(?:e|es|ed)\b|declaring\s+war|siding\s+with|dictator|"
+            r"obstacle|aggression|criminal|unacceptable|condemn",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Act.CLAIM,
+        re.compile(
+            r"\b(?:agreed|signed\s+up|accepted|made\s+progress|been\s+met|acknowledged\s+that|"
+            r"confirmed|reached\s+an?\s+agreement)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Act.APPEAL,
+        re.compile(
+            r"\b(?:wants?|wanted|asking|ask|asks|asked|urges?|urged|urging|call(?:s|ed)?\s+on|"
+            r"appeal(?:s|ed)?\s+to)\b[^.]{0,60}?\bto\b|\bmessage\s+to\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Act.SUPPORT,
+        re.compile(
+            r"\b(?:support|trust|welcome[sd]?|chance\s+to|stability|bloodshed|historic|"
+            r"praised?|commend\w*|acknowledged\s+the\s+(?:part|role|contribution|efforts))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Act.ANNOUNCEMENT,
+        re.compile(
+            r"^(?:he|she|it|we|i|they|(?:his|her|its|our|their)\s+\w+|the\s+army)\s+"
+            r"(?:was|were|is|are|am|would|will|intend|intends|intended|had\s+decided|planned)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_DENIAL_OBJECT = re.compile(
+    r"^\w+\s+(?:the\s+|these\s+|such\s+)?(?:claims?|charges?|accusations?|allegations?|reports?)\b"
+)

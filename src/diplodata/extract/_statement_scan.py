@@ -1,0 +1,102 @@
+"""The state of one statement pass (:mod:`~diplodata.extract.statements`) and offset helpers over it.
+
+:class:`_Scan` holds the groundwork and its sorted indexes, :class:`_Hit` one speech
+verb with its speaker and content; the helpers find a sentence by offset, mask date
+phrases in a stretch of text (and measure a masked prefix back in the text), and trim
+spaces and punctuation off the ends of a span.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from diplodata.extract._statement_patterns import _DATE_TOKEN
+from diplodata.extract.actors import ActorMention
+from diplodata.extract.dates import DateMatch
+from diplodata.extract.groundwork import Groundwork
+from diplodata.models import Act, Actor, TimeRef
+
+# ------------------------------------------------------------------------ hits
+
+
+@dataclass
+class _Hit:
+    verb: tuple[int, int]
+    verb_text: str
+    act: Act
+    speaker: Actor
+    speaker_span: tuple[int, int] | None
+    sentence: int
+    content: str
+    content_spans: list[tuple[int, int]]
+    direct: bool
+    addressee: Actor | None = None
+    attribution: str | None = None
+    date: DateMatch | None = None
+    when: TimeRef | None = None
+    confidence: float = 0.8
+    quote_ids: set[int] = field(default_factory=set)
+    covers: int = 0  # the end of an attribution tail this hit has taken in
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """Everything the per-verb steps read: the groundwork plus sorted indexes."""
+
+    g: Groundwork
+    actors: list[ActorMention]
+    dates: list[DateMatch]
+    quotes: list[tuple[int, int]]
+    quote_opens: list[int]
+    mention_starts: list[int]
+    date_starts: list[int]
+    count_starts: list[int]
+    sentence_starts: list[int]
+
+
+def _sentence_index(scan: _Scan, offset: int) -> int:
+    return max(0, bisect_right(scan.sentence_starts, offset) - 1)
+
+
+def _masked(scan: _Scan, start: int, end: int) -> str:
+    """``norm[start:end]`` with every date phrase inside replaced by one placeholder character."""
+    norm = scan.g.norm
+    out: list[str] = []
+    pos = start
+    i = bisect_left(scan.date_starts, start)
+    dates = scan.dates
+    while i < len(dates) and dates[i].start < end:
+        d = dates[i]
+        if d.end <= end and d.start >= pos:
+            out.append(norm[pos : d.start])
+            out.append(_DATE_TOKEN)
+            pos = d.end
+        i += 1
+    out.append(norm[pos:end])
+    return "".join(out)
+
+
+def _unmask_length(scan: _Scan, start: int, masked_prefix: str) -> int:
+    """The length in the text of a prefix of ``_masked(scan, start, ...)``."""
+    length = 0
+    i = bisect_left(scan.date_starts, start)
+    dates = scan.dates
+    for ch in masked_prefix:
+        if ch == _DATE_TOKEN:
+            while i < len(dates) and dates[i].start < start + length:
+                i += 1
+            if i < len(dates):
+                length = dates[i].end - start
+                i += 1
+            continue
+        length += 1
+    return length
+
+
+def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (norm[start].isspace() or norm[start] in ",:;-"):
+        start += 1
+    while end > start and (norm[end - 1].isspace() or norm[end - 1] in ".,;:!?"):
+        end -= 1
+    return start, end
