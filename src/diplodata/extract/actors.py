@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Literal
 
 from diplodata.countries import countries
@@ -157,13 +157,13 @@ def find_actors(
     year
         The year of the article, to pick each known actor's role at the time.
     """
-    gaz = gazetteer or Gazetteer.default()
+    gaz = _with_countries(gazetteer or Gazetteer.default())
     norm = text.norm
     known = [
         ActorMention(m.start, m.end, m.text, _entry_actor(m.entry, year), "gazetteer")
         for m in gaz.find(norm)
+        if m.entry.kind is not ActorKind.STATE or not _is_place(norm, m.start)
     ]
-    known = _with_states(norm, known)
     starts = [m.start for m in known]
     taken = _Spans([(m.start, m.end) for m in known])
     people: list[ActorMention] = []
@@ -197,10 +197,9 @@ def find_actors(
     return _coreference(norm, mentions)
 
 
-@cache
-def _states() -> Gazetteer:
-    """Countries as actors ("Libya has offered ...", "Great Britain"): names and aliases, no demonyms."""
-    return Gazetteer(
+def _state_entries() -> tuple[Entry, ...]:
+    """Countries as actors ("Libya has offered ..."): names and aliases, no demonyms or codes."""
+    return tuple(
         Entry(
             id=slug(c.name),
             name=c.name,
@@ -212,6 +211,26 @@ def _states() -> Gazetteer:
     )
 
 
+_COMBINED: dict[int, tuple[Gazetteer, Gazetteer]] = {}
+
+
+def _with_countries(gazetteer: Gazetteer) -> Gazetteer:
+    """The gazetteer plus countries as state actors, built once per gazetteer.
+
+    The gazetteer's own entries come first, so where a name is both (an alias of a
+    known actor and a country name) the known actor wins.
+    """
+    cached = _COMBINED.get(id(gazetteer))
+    if cached is not None and cached[0] is gazetteer:
+        return cached[1]
+    known = {e.id for e in gazetteer}
+    combined = Gazetteer([*gazetteer, *(e for e in _state_entries() if e.id not in known)])
+    if len(_COMBINED) > 16:
+        _COMBINED.clear()
+    _COMBINED[id(gazetteer)] = (gazetteer, combined)
+    return combined
+
+
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|of|from|for|into|across|inside|near|at|on|over|towards?|within|throughout|"
     r"around|out|left|entered|visited|visiting|visit)\s++(?:the\s++)?$",
@@ -220,21 +239,13 @@ _PLACE_BEFORE = re.compile(
 """A country after these words is a place ("in Libya", "the ambassador to Libya"), not an actor."""
 
 
+def _is_place(norm: str, start: int) -> bool:
+    return _PLACE_BEFORE.search(norm, max(0, start - 14), start) is not None
+
+
 def _is_code(alias: str) -> bool:
     """Two- and three-letter codes ("US", "UK", "UAE") are left to the main gazetteer."""
     return len(alias.replace(".", "")) <= 3
-
-
-def _with_states(norm: str, known: list[ActorMention]) -> list[ActorMention]:
-    """Add the countries named as actors where no known actor is named already."""
-    taken = _Spans([(m.start, m.end) for m in known])
-    states = [
-        ActorMention(m.start, m.end, m.text, _entry_actor(m.entry, None), "gazetteer")
-        for m in _states().find(norm)
-        if not taken.overlaps(m.start, m.end)
-        and _PLACE_BEFORE.search(norm, max(0, m.start - 14), m.start) is None
-    ]
-    return sorted(known + states, key=lambda m: m.start) if states else known
 
 
 @lru_cache(maxsize=8192)

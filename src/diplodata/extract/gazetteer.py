@@ -42,6 +42,12 @@ PARTICLES = frozenset(
 )
 _TOKEN = re.compile(r"[^\W_]++")
 _JOINER = re.compile(r"[ .'\-]{1,3}+")
+# Where a match can start: a word in capitals or beginning with one (or any letter outside
+# ASCII lower case), a number, or a particle such as "al" in "al-Sarraj".
+_START = re.compile(
+    r"(?<![^\W_])(?:[^\W\d_a-z][^\W_]*+|[0-9][^\W_]*+|"
+    r"(?:al|el|ad|as|an|at|bin|ibn|ben|de|da|von|van)(?![^\W_]))"
+)
 
 
 # Letters that Unicode does not decompose into an ASCII letter plus a mark.
@@ -250,36 +256,40 @@ class Gazetteer:
         return None if actor_id is None else self._entries[actor_id]
 
     def find(self, text: str) -> list[Mention]:
-        """Every known actor named in ``text``: the longest alias at each position, left to right."""
-        tokens = _tokens(text)
-        joined = [
-            i + 1 < len(tokens)
-            and _JOINER.fullmatch(text, tokens[i][1], tokens[i + 1][0]) is not None
-            for i in range(len(tokens))
-        ]
-        folded = [fold(t) for _, _, t in tokens]
+        """Every known actor named in ``text``: the longest alias at each position, left to right.
+
+        A match must start with a capital letter, a digit or a particle ("al-"), so
+        only such words are looked up; the words after them are read only when the
+        first one starts some alias.
+        """
+        first = self._first
         mentions: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            if folded[i] not in self._first:
-                i += 1
+        pos = 0
+        for start_match in _START.finditer(text):
+            if start_match.start() < pos:
                 continue
-            best = 0
-            n_max = 1
-            while n_max < self._longest and i + n_max < len(tokens) and joined[i + n_max - 1]:
-                n_max += 1
-            for n in range(n_max, 0, -1):
-                key = tuple(folded[i : i + n])
-                if key in self._index and self._case_ok(key, tokens[i : i + n]):
-                    best = n
+            word = start_match.group()
+            head = word.lower() if word.isascii() else fold(word)
+            if head not in first:
+                continue
+            tokens = [(start_match.start(), start_match.end(), word)]
+            folded = [head]
+            end = start_match.end()
+            while len(folded) < self._longest:
+                gap = _JOINER.match(text, end)
+                token = _TOKEN.match(text, gap.end()) if gap is not None else None
+                if token is None:
                     break
-            if best:
-                start, end = tokens[i][0], tokens[i + best - 1][1]
-                entry = self._entries[self._index[tuple(folded[i : i + best])]]
-                mentions.append(Mention(start, end, text[start:end], entry))
-                i += best
-            else:
-                i += 1
+                tokens.append((token.start(), token.end(), token.group()))
+                folded.append(fold(token.group()))
+                end = token.end()
+            for n in range(len(folded), 0, -1):
+                key = tuple(folded[:n])
+                if key in self._index and self._case_ok(key, tokens[:n]):
+                    a, b = tokens[0][0], tokens[n - 1][1]
+                    mentions.append(Mention(a, b, text[a:b], self._entries[self._index[key]]))
+                    pos = b
+                    break
         return mentions
 
     def _case_ok(self, key: tuple[str, ...], tokens: list[tuple[int, int, str]]) -> bool:

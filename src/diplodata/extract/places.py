@@ -83,6 +83,16 @@ def _index() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    """Every proper prefix (in words) of a multi-word place name: where to keep reading."""
+    out: set[str] = set()
+    for key in _index():
+        words = key.split()
+        out.update(" ".join(words[:n]) for n in range(1, len(words)))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def _max_len() -> int:
     return min(_MAX_TOKENS, max(len(k.split()) for k in _index()))
 
@@ -136,8 +146,9 @@ def find_places(norm: str) -> list[PlaceMention]:
         words = [fold(norm[start : tokens[i][1]])]
         if words[0] in index:
             best = (i, index[words[0]])
+        prefixes = _prefixes()
         j = i + 1
-        while j < n and j - i < longest:
+        while j < n and j - i < longest and " ".join(words) in prefixes:
             gap = norm[tokens[j - 1][1] : tokens[j][0]]
             if not _JOIN.fullmatch(gap):
                 break
