@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import diplodata as dd
 from diplodata.extract.actors import find_actors
@@ -174,3 +176,55 @@ def test_countries_are_actors_where_they_act_and_places_where_they_are_places() 
     assert libya.actor.kind.value == "state" and libya.actor.country == "LBY"
     names = [n for _, n, _ in mentions("The ambassador to Libya met Aguila Saleh in Egypt.")]
     assert names == ["Aguila Saleh"]
+
+
+_TITLE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Italian",
+            "Prime",
+            "Minister",
+            "Giuseppe",
+            "Conte",
+            "U.N.",
+            "envoy",
+            "Ghassan",
+            "Salame",
+            "eastern",
+            "Libyan",
+            "commander",
+            "Khalifa",
+            "Haftar",
+            "the",
+            "said",
+            "President",
+            "Sisi",
+            "Pro-Haftar",
+            "head",
+            "chief",
+            "al-Sarraj",
+            "Foreign",
+            "Field",
+            "Marshal",
+            "king",
+            ",",
+            ".",
+            "\n",
+            "\n\n",
+            "met",
+            "Gen.",
+            "spokesman",
+            "Ahmed",
+            "ambassador",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TITLE_TEXT, st.text(max_size=200)))
+def test_title_matches_are_what_a_full_scan_finds(text: str) -> None:
+    from diplodata.extract.actors import _PERSON, _person_matches
+
+    assert [m.span() for m in _person_matches(text)] == [m.span() for m in _PERSON.finditer(text)]

@@ -79,6 +79,38 @@ _PERSON = re.compile(
     rf"(?P<title>(?i:{_TITLE_RE})){_GAP}"
     rf"(?P<name>{_NAME}(?:{_GAP}{_NAME}){{0,3}})"
 )
+_LETTERS = re.compile(r"(?<![A-Za-z])[A-Za-z]++")
+_TITLE_FIRST = frozenset(re.split(r"[ .\-]", t.strip())[0].lower() for t in _TITLES if t.strip())
+"""The first word of every title: only where one stands can a title pattern match."""
+_BACK = 6
+"""How many words before a title a match can start ("U.N." is two words, pre-words are up to 3)."""
+
+
+def _person_matches(norm: str) -> list[re.Match[str]]:
+    """The matches of :data:`_PERSON`, as ``finditer`` finds them, tried only near a title word.
+
+    Equivalent to ``list(_PERSON.finditer(norm))`` (``tests/test_actors.py`` checks it), and
+    much faster: the pattern is tried at the few words that can start a match instead of at
+    every character.
+    """
+    words = list(_LETTERS.finditer(norm))
+    found: list[re.Match[str]] = []
+    last_end = 0
+    for k, word in enumerate(words):
+        if word.group().lower() not in _TITLE_FIRST:
+            continue
+        for j in range(max(0, k - _BACK), k + 1):
+            start = words[j].start()
+            if start < last_end:
+                continue
+            match = _PERSON.match(norm, start)
+            if match is not None:
+                found.append(match)
+                last_end = match.end()
+                break
+    return found
+
+
 _INSTITUTION = re.compile(
     r"\b(?P<the>[Tt]he\s++)?(?P<demonym>[A-Z][a-z]++(?:[- ][A-Z][a-z]++)?)\s++"
     r"(?P<body>presidency|government|foreign ministry|defence ministry|defense ministry|"
@@ -168,7 +200,7 @@ def find_actors(
     taken = _Spans([(m.start, m.end) for m in known])
     people: list[ActorMention] = []
     # Title patterns: widen a gazetteer match to its title, or introduce an unknown person.
-    for match in _PERSON.finditer(norm):
+    for match in _person_matches(norm):
         name_start, name_end = match.span("name")
         i = bisect_left(starts, name_start)
         if i < len(known) and known[i].start < name_end:

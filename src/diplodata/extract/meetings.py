@@ -177,8 +177,6 @@ def meeting_events(g: Groundwork) -> list[Meeting]:
 
 def _candidates(g: Groundwork) -> list[_Cand]:
     norm = g.norm
-    all_places = find_places(norm)
-    place_starts = [p.start for p in all_places]
     actor_starts = [m.start for m in g.actors]
     date_starts = [d.start for d in g.dates]
     out: list[_Cand] = []
@@ -187,12 +185,18 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         e = min(e0, s + _MAX_SENTENCE)
         lo = bisect_left(actor_starts, s - _MAX_MENTION)
         mentions = _clip(g.actors[lo : bisect_left(actor_starts, e)], s, e)
-        places = all_places[bisect_left(place_starts, s) : bisect_left(place_starts, e)]
         dates = g.dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
         if out and _follow_up(g, (s, e), mentions, out[-1]):
             continue
+        anchors = list(_ANCHOR.finditer(norm, s, e))
+        # Places matter only where a meeting word stands: look them up there alone.
+        places = (
+            [replace(p, start=p.start + s, end=p.end + s) for p in find_places(norm[s:e])]
+            if anchors
+            else []
+        )
         here: list[_Cand] = []
-        for anchor in _ANCHOR.finditer(norm, s, e):
+        for anchor in anchors:
             here.extend(_read_anchor(g, (s, e), mentions, places, anchor, out[-1:]))
         here = [c for c in _merge_sentence(here) if _valid(c)]
         for c in here:
