@@ -182,6 +182,9 @@ class Gazetteer:
         self._index = index
         self._acronyms = frozenset(acronyms)
         self._first = frozenset(k[0] for k in index)
+        # Every proper prefix of a multi-word alias: a name is read on only while it may
+        # still become one.
+        self._prefixes = frozenset(k[:n] for k in index for n in range(1, len(k)))
         self._longest = max((len(k) for k in index), default=1)
 
     # ------------------------------------------------------------------ building
@@ -275,7 +278,7 @@ class Gazetteer:
             tokens = [(start_match.start(), start_match.end(), word)]
             folded = [head]
             end = start_match.end()
-            while len(folded) < self._longest:
+            while len(folded) < self._longest and tuple(folded) in self._prefixes:
                 gap = _JOINER.match(text, end)
                 token = _TOKEN.match(text, gap.end()) if gap is not None else None
                 if token is None:
