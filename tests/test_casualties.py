@@ -7,9 +7,14 @@ Table-driven: a sentence and the figures ``dd.extract`` finds in it, in text ord
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import diplodata as dd
+from diplodata.extract import casualties
 from diplodata.extract.casualties import EXTRACTOR
+from diplodata.extract.numbers import find_counts
+from diplodata.extract.text import Text
 from diplodata.models import CasualtyFigure
 
 Expected = list[tuple[str, int, str, str | None]]
@@ -228,3 +233,134 @@ def test_adversarial_noun_phrases(unit: str) -> None:
     for event in dd.extract(text):
         for span in event.evidence:
             assert text[span.start : span.end] == span.text
+
+
+# ------------------------------------------------ cheap tests before the patterns
+
+_WORDY = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "an",
+            "the",
+            "The",
+            "A",
+            "his",
+            "her",
+            "Her",
+            "him",
+            "HIM",
+            "their",
+            "one",
+            "another",
+            "man",
+            "MAN",
+            "woman",
+            "victim",
+            "soldier",
+            "civilians",
+            "people",
+            "Afghan",
+            "pro-Houthi",
+            "police-man",
+            "son's",
+            "killed",
+            "KILLED",
+            "killing",
+            "wounded",
+            "displaced",
+            "forced",
+            "driven",
+            "leaving",
+            "left",
+            "claimed the lives of",
+            "death toll",
+            "Toll",
+            "number of dead",
+            "resulted in the deaths of",
+            "shot dead",
+            "gunned down",
+            "rose to",
+            "at least",
+            "body of",
+            "were found",
+            "among the dead",
+            "of them",
+            "and",
+            "or",
+            ",",
+            ".",
+            ". ",
+            "\n",
+            "5",
+            "430",
+            "two",
+            "dozens",
+            "x",
+            "ſ",
+            "ı",
+            "İ",
+            "K",
+            "ſon",
+            "kıll",
+            "é",
+            "_",
+            "'",
+        ]
+    ),
+    max_size=40,
+)
+
+
+def _casualty_scan(text: str, gated: bool) -> tuple[object, ...]:
+    t = Text(text)
+    norm, sentences, counts = t.norm, t.sentences, find_counts(t.norm)
+    lower = casualties._lowered(norm) if gated else None
+    phrases = casualties._noun_phrases(norm, lower, sentences, counts)
+    classified = [
+        casualties._classify(norm, lower, sentence, phrase)
+        for sentence in sentences
+        for phrase in [casualties._Phrase(c) for c in counts] + phrases
+    ]
+    return phrases, classified
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_WORDY.map(" ".join), _WORDY.map("".join), st.text(max_size=200)))
+@example("A man was killed. The victim died; 5 ſoldiers killed 2. ſon of İ kılled 3")
+@example("Killing a teacher and her daughter; the death toll rose to 56")
+def test_cheap_tests_find_what_the_patterns_alone_find(text: str) -> None:
+    # _noun_phrases skips sentences with no head noun, _classify skips the _LEFT search
+    # where no _LEFT word is in the window: neither may change what is found.
+    assert _casualty_scan(text, gated=True) == _casualty_scan(text, gated=False)
+
+
+_LEFT_WORDS = [
+    "killed", "killing", "kill", "wounding", "injured", "displacing", "uprooted", "forced",
+    "driven", "drove", "pushed", "detained", "arrested", "abducted", "kidnapped", "evacuated",
+    "leaving", "left", "claimed the lives of", "assassinated", "murdered", "executed", "lynched",
+    "beheaded", "massacred", "slaughtered", "shot dead", "gunned down", "the death toll rose to",
+    "the toll stood at", "the number of dead rose to", "fatalities reached", "casualties rose to",
+    "it resulted in the deaths of", "led to the deaths of", "leading to the death of",
+    "causing the deaths of", "it left the deaths of", "leaving the deaths of", "tolls of",
+    "the number of dead was",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(f"Fighting {w} 5 people from their homes." for w in _LEFT_WORDS),
+        *(f"FIGHTING {w.upper()} 5 PEOPLE." for w in _LEFT_WORDS),
+        *(f"Gunmen shot a {w} and the {w} died." for w in sorted(casualties._NOUN_PHRASE_WORDS)),
+        *(f"A {w.upper()} WAS KILLED." for w in sorted(casualties._NOUN_PHRASE_WORDS)),
+        "Gunmen shot him dead.",
+        "A ſoldier was killed.",
+        "A vıctim died.",
+        "A vİctim died.",
+        "ſhot dead 5 people.",
+        "Fighting kılled 5 people.",
+    ],
+)
+def test_cheap_tests_find_what_the_patterns_alone_find_for_every_word(text: str) -> None:
+    assert _casualty_scan(text, gated=True) == _casualty_scan(text, gated=False)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from diplodata.extract import numbers
 from diplodata.extract.numbers import NumberMatch, find_counts, parse_count, parse_number
 from diplodata.models import Count
 
@@ -317,6 +318,84 @@ def test_find_counts_never_raises_and_spans_slice(text: str) -> None:
         assert previous_end <= match.start < match.end
         previous_end = match.end
         assert Count.model_validate(match.count.model_dump()) == match.count
+
+
+def _full_scan_counts(text: str) -> list[NumberMatch]:
+    """find_counts as it was before it tried the pattern only at tokens: a search at every pos."""
+    found: list[NumberMatch] = []
+    pos = 0
+    while pos < len(text):
+        m = numbers._COUNT_RE.search(text, pos)
+        if m is None:
+            break
+        match, next_pos = numbers._judge(text, m, context=True)
+        if match is not None:
+            found.append(match)
+        pos = max(next_pos, m.start() + 1)
+    return found
+
+
+# Every phrase the pattern can start with, in odd cases and glued to odd neighbours,
+# and the letters IGNORECASE matches to ASCII that str.lower does not ("ſ", "ı", "İ", "K").
+_STARTERS = sorted(
+    {w for words in numbers._QUALIFIERS.values() for w in words}
+    | set(numbers._VAGUE)
+    | set(numbers._SMALL + numbers._TENS)
+    | {"between", "a hundred", "one thousand", "scores of", "a dozen", "two dozen"}
+)
+_STARTY = st.lists(
+    st.one_of(
+        _TOKENS,
+        st.sampled_from(_STARTERS),
+        st.sampled_from(_STARTERS).map(str.upper),
+        st.sampled_from(_STARTERS).map(str.title),
+        st.sampled_from(
+            [
+                "ſome",
+                "ſcores of",
+                "ıt",
+                "İn",
+                "Kill",
+                "_",
+                "é",
+                "x",
+                "7",
+                "40",
+                "12,000",
+                "thousands of dollars",
+                "(2020)",
+                "no.",
+                "3-2",
+                "5m",
+                "2bn",
+                "people",
+            ]
+        ),
+    ),
+    max_size=30,
+)
+_STARTY_TEXTS = st.one_of(_STARTY.map(" ".join), _STARTY.map("".join), st.text(max_size=200))
+
+
+@pytest.mark.parametrize("starter", _STARTERS)
+@pytest.mark.parametrize(
+    "template", ["{} 40 people", "x{} 40", "{} people", "{}-five 7", "{} 2 and 30"]
+)
+def test_token_scan_finds_what_a_full_scan_finds_at_every_first_word(
+    starter: str, template: str
+) -> None:
+    for text in (template.format(starter), template.format(starter.upper())):
+        assert find_counts(text) == _full_scan_counts(text)
+
+
+@PROPERTY
+@given(_STARTY_TEXTS)
+@example("ſome 40 people")
+@example("\u212a between 2 and 3 million; _one 5; ſcores of")
+def test_token_scan_finds_what_a_full_scan_finds(text: str) -> None:
+    # find_counts tries the pattern only where a number phrase can begin; it must find
+    # exactly what searching at every position finds.
+    assert find_counts(text) == _full_scan_counts(text)
 
 
 @PROPERTY

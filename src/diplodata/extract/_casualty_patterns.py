@@ -208,6 +208,12 @@ _LEFT = re.compile(
     r"\s++(?:the\s+lives\s+of\s+|at\s+least\s+|a\s+family\s+of\s+|the\s+|between\s+)?$",
     re.IGNORECASE,
 )
+# Every _LEFT match holds one of these, in lower case: a cheap test before the search.
+_LEFT_HINT = re.compile(
+    "kill|wound|injur|displac|uproot|forc|driv|drov|push|detain|arrest|abduct|kidnap|evacuat|"
+    "leav|left|claim|assassinat|murder|execut|lynch|behead|massacr|slaughter|shot|gun|toll|"
+    "number|fatalit|casualt|result|lead|led|caus"
+)
 # "accused of killing", "responsible for killing", "threatened to kill": a crime, not a toll.
 _CRIME = re.compile(r"\b(?:of|for|to)\s++$", re.IGNORECASE)
 _LEFT_WINDOW = 70
@@ -276,6 +282,12 @@ _NOUN_PHRASE = re.compile(
     rf"(?:[A-Za-z]++-)?+(?P<head>{_PERSON})\b(?!')|\b(?P<pronoun>him|her)\b",
     re.IGNORECASE,
 )
+# Every _NOUN_PHRASE match holds one of these as a whole letter run (its head noun, or
+# "him"/"her"): a sentence with none of them has no noun phrase (see casualties._noun_phrases).
+_NOUN_PHRASE_WORDS = frozenset((*_PERSON.split("|"), "him", "her"))
+_LOWER_LETTERS = re.compile(r"[a-z]++")
+# Letters that IGNORECASE matches to a-z but str.lower leaves non-ASCII or lengthens.
+_ODD_LETTERS = ("\u0130", "\u0131", "\u017f")
 # "the body of a man was found", "the bodies of two women were found": a death.
 _BODY_BEFORE = re.compile(r"\bbod(?:y|ies)\s++of\s++(?:the\s++)?$", re.IGNORECASE)
 _FOUND_AFTER = re.compile(

@@ -6,7 +6,6 @@ the object of a verb, the clause that holds an anchor, a country named as subjec
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -17,6 +16,7 @@ from diplodata.extract._meeting_patterns import (
     _BOUNDARY,
     _COORD,
     _POSSESSIVE_APPOS,
+    _STATE_LEAD,
 )
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.gazetteer import fold
@@ -133,9 +133,7 @@ def _first_in(norm: str, mentions: list[ActorMention], a: int, b: int) -> ActorM
 def _state_subject(norm: str, a: int, b: int) -> ActorMention | None:
     """A country named as the subject ("Germany has offered to host")."""
     clause = norm[a:b]
-    m = re.match(
-        r"\s*+(?:But\s++|And\s++)?(?P<c>[A-Z][\w'.-]*+(?:\s++[A-Z][\w'.-]*+){0,2})\s", clause
-    )
+    m = _STATE_LEAD.match(clause)
     if m is None:
         return None
     found = _country_names().get(fold(m.group("c")))

@@ -6,19 +6,24 @@ around the anchor.
 
 from __future__ import annotations
 
-import re
-
 from diplodata.extract._meeting_actors import _key
 from diplodata.extract._meeting_patterns import (
+    _AFTER_END,
+    _AND_IN,
     _ARTICLE,
+    _AT_END,
     _ATTR_ACCORDING,
     _ATTR_END,
     _ATTR_LEAD,
+    _ATTR_VERBS,
     _CALL,
     _CANCELLED,
     _DATELINE,
     _DENIED,
+    _NEXT_WHEN,
+    _NO_BEFORE,
     _PAST,
+    _PLACE_CUT,
     _PLACE_PREP,
     _PLANNED,
     _POSTPONED,
@@ -27,6 +32,7 @@ from diplodata.extract._meeting_patterns import (
     _TOPIC,
     _TOPIC_END,
     _TOPIC_SPLIT,
+    _TOPIC_TAIL,
     _VIDEO,
 )
 from diplodata.extract.actors import ActorMention
@@ -44,9 +50,7 @@ def _status(
 ) -> MeetingStatus:
     sentence = norm[s:e]
     upto = norm[s:a1]
-    if _DENIED.search(upto) or re.search(
-        r"\bno\s++(?:[\w-]++\s++){0,2}$", norm[max(s, a0 - 30) : a0]
-    ):
+    if _DENIED.search(upto) or _NO_BEFORE.search(norm[max(s, a0 - 30) : a0]):
         return MeetingStatus.DENIED
     if _CANCELLED.search(sentence):
         return MeetingStatus.CANCELLED
@@ -56,16 +60,13 @@ def _status(
     if _PROPOSED.search(norm[start : min(e, a1 + 10)]):
         return MeetingStatus.PROPOSED
     before = norm[start:a1]
-    if re.search(r"\bafter\s++$", norm[max(s, a0 - 10) : a0]):
+    if _AFTER_END.search(norm[max(s, a0 - 10) : a0]):
         return MeetingStatus.HELD
     if _PLANNED.search(before):
         return MeetingStatus.PLANNED
     if _TO_MEET.search(norm[max(s, a0 - 4) : a1 + 10]) and not _PAST.search(norm[start:a0]):
         return MeetingStatus.PLANNED
-    if re.search(
-        r"\bnext\s++(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\btomorrow\b",
-        clause,
-    ):
+    if _NEXT_WHEN.search(clause):
         return MeetingStatus.PLANNED
     return MeetingStatus.HELD
 
@@ -100,15 +101,11 @@ def _place(
 
     topic = _TOPIC.search(norm, a1, e)
     stop = min(e, a1 + 160, topic.start() if topic else e)
-    cut = re.search(
-        r",\s++(?:as|while|after|before|a\s++day|two|three|four|ten|which)\b|;", norm[a1:stop]
-    )
+    cut = _PLACE_CUT.search(norm[a1:stop])
     if cut is not None:
         stop = a1 + cut.start()
     after = [p for p in places if a1 <= p.start and p.end <= stop and ok(p)]
-    venues = [
-        p for p in after if re.search(r"\bat\s++(?:the\s++)?$", norm[max(s, p.start - 8) : p.start])
-    ]
+    venues = [p for p in after if _AT_END.search(norm[max(s, p.start - 8) : p.start])]
     if venues:
         return venues[0]
     if after:
@@ -148,8 +145,8 @@ def _topics(norm: str, s: int, e: int, a1: int) -> list[str]:
     # a list may run on over commas: "a ceasefire, a demilitarised zone ..., and a return to ..."
     chunk = norm[m.end() : end]
     if end_m is not None and norm[end] == ",":
-        tail = re.match(r",[^.;:\"“”]{0,200}", norm[end:e])
-        if tail is not None and re.search(r",\s++and\s", tail.group()):
+        tail = _TOPIC_TAIL.match(norm[end:e])
+        if tail is not None and _AND_IN.search(tail.group()):
             stop = _TOPIC_END.search(norm, end + tail.group().rfind(", and") + 5, e)
             chunk = norm[m.end() : stop.start() if stop else e]
     out = []
@@ -170,11 +167,14 @@ def _attribution(
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in names)
 
-    for pat in (_ATTR_END, _ATTR_ACCORDING):
-        for m in pat.finditer(norm, s, e):
+    # Every match of _ATTR_END and _ATTR_LEAD holds a reporting verb (case as written),
+    # every match of _ATTR_ACCORDING "according": a sentence without them is not scanned.
+    cue = any(norm.find(w, s, e) != -1 for w in _ATTR_VERBS)
+    for pat, on in ((_ATTR_END, cue), (_ATTR_ACCORDING, norm.find("according", s, e) != -1)):
+        for m in pat.finditer(norm, s, e) if on else ():
             if free(*m.span("a")):
                 return g.original(*m.span("a"))
-    for m in _ATTR_LEAD.finditer(norm, s, e):
+    for m in _ATTR_LEAD.finditer(norm, s, e) if cue else ():
         grp = "a" if m.group("a") is not None else "b"
         a, b = m.span(grp)
         if free(a, b):

@@ -7,6 +7,7 @@ of a sentence; the sentence loop, merging and event building are in the public m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from diplodata.extract._meeting_actors import (
@@ -22,10 +23,16 @@ from diplodata.extract._meeting_actors import (
 )
 from diplodata.extract._meeting_attributes import _modality, _place, _status
 from diplodata.extract._meeting_patterns import (
+    _BY,
+    _BY_LEAD,
+    _CALL_KIND,
+    _CALL_WITH,
     _DEFINITE,
     _DETERMINED,
     _HABITUAL,
+    _HOSTED_BY,
     _HOSTED_EVENT,
+    _LIST_CUT,
     _LIST_LEAD,
     _NOT_MEETING_AFTER,
     _NOUNS,
@@ -34,7 +41,9 @@ from diplodata.extract._meeting_patterns import (
     _POSSESSOR,
     _POSSIBLE,
     _PROPOSED,
+    _SPEAK_LEAD,
     _THEIR,
+    _VISIT_DET,
     _lookup_verb,
 )
 from diplodata.extract.actors import ActorMention
@@ -80,7 +89,7 @@ def _read_anchor(
     g: Groundwork,
     sent: tuple[int, int],
     mentions: list[ActorMention],
-    places: list[PlaceMention],
+    places: Callable[[], list[PlaceMention]],
     anchor: re.Match[str],
     previous: list[_Cand],
 ) -> list[_Cand]:
@@ -101,16 +110,11 @@ def _read_anchor(
             noun = False
         else:
             verb = None
-    if word in ("visit", "visits") and re.search(
-        r"\b(?:a|an|the|his|her|their|its|['’]s)\s++(?:[\w-]++\s++)?$", before
-    ):
+    if word in ("visit", "visits") and _VISIT_DET.search(before):
         verb = None
     elif word in ("visit", "visits"):
         noun = False
-    if word in ("call", "calls") and not (
-        re.search(r"(?:phone|video|conference)\s++$", before, re.IGNORECASE)
-        or re.match(r"\s++(?:with|between)\s", after)
-    ):
+    if word in ("call", "calls") and not (_CALL_KIND.search(before) or _CALL_WITH.match(after)):
         return []
     if word == "met" and _PASSIVE_MET.search(before):
         return []
@@ -125,7 +129,7 @@ def _read_anchor(
     clause_before = norm[start:a0]
     if _POSSIBLE.search(clause_before) or _HABITUAL.search(norm[start : min(e, a1 + 20)]):
         return []
-    if word in ("speak", "talked") and not re.match(r"\s++(?:by\s|on\s|over\s|with\s|to\s)", after):
+    if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
         return []
 
     people: list[ActorMention] = []
@@ -160,27 +164,21 @@ def _read_anchor(
     if verb is not None:
         lead = _OBJ_LEAD.match(norm, a1, limit)
         pos = lead.end() if lead else a1
-        if re.match(r"\s++by\s", norm[a1 : a1 + 4]) and verb == "host":
-            passive_by = _at(mentions, a1 + len(re.match(r"\s++by\s++", norm[a1:]).group()))  # type: ignore[union-attr]
+        if verb == "host" and _BY.match(norm[a1 : a1 + 4]):
+            passive_by = _at(mentions, _BY_LEAD.match(norm, a1).end())  # type: ignore[union-attr]
         obj = _object(norm, mentions, pos, limit) if passive_by is None else None
         if obj is not None:
             objects = _chain(norm, mentions, obj, limit)
     if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
         window = norm[a1 : min(e, a1 + 90)]
         lead2 = _LIST_LEAD.search(window)
-        if lead2 is not None and not re.search(
-            r"[;:]|,\s++(?!attended|joined|with)", window[: lead2.end()]
-        ):
+        if lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
             word2 = lead2.group().strip().lower()
             pos = a1 + lead2.end()
             obj = _object(norm, mentions, pos, limit)
             if obj is not None and not (word2 == "by" and not noun):
                 more = _chain(norm, mentions, obj, limit)
-                if (
-                    word2 == "by"
-                    and noun
-                    and re.search(r"(?:hosted|organi[sz]ed|chaired)\s++$", window[: lead2.start()])
-                ):
+                if word2 == "by" and noun and _HOSTED_BY.search(window[: lead2.start()]):
                     host = more[0]
                 objects = objects + [m for m in more if m not in objects]
     if noun:
@@ -211,7 +209,7 @@ def _read_anchor(
     if not people:
         return []
     # ----- where
-    place = _place(norm, places, s, start, boundary, a1, e, people)
+    place = _place(norm, places(), s, start, boundary, a1, e, people)
     if verb == "visit" and objects == [] and place is None:
         return []
     # ----- status, modality

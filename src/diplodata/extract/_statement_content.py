@@ -13,12 +13,13 @@ from bisect import bisect_left
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
     _CONTENT_ACTS,
+    _CONTENT_ACTS_LOWER,
     _CUT,
-    _DATELINE,
     _DENIAL_OBJECT,
     _MAX_CONTENT,
     _TRAILING_TIME,
     _VERB_ACT,
+    _dateline,
 )
 from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _Scan, _trim
@@ -27,6 +28,12 @@ from diplodata.models import Act
 
 def _classify(content: str) -> Act:
     text = content.strip()
+    if text.isascii():
+        low = text.lower()
+        for act, pattern in _CONTENT_ACTS_LOWER:
+            if pattern.search(low):
+                return act
+        return Act.COMMENT
     for act, pattern in _CONTENT_ACTS:
         if pattern.search(text):
             return act
@@ -89,8 +96,8 @@ def _strip_tail(
             i += 1
         if trimmed and strip_dates:
             continue
-        tt = _TRAILING_TIME.search(window)
-        if tt and strip_dates and tt.group().strip().startswith(("at the time", "after the")):
+        tt = _TRAILING_TIME.search(window) if strip_dates else None
+        if tt and tt.group().strip().startswith(("at the time", "after the")):
             end = start + tt.start()
             continue
         break
@@ -112,7 +119,7 @@ def _content_before(
     if comma < 0 or norm[comma + 1 : head].strip().lower() not in ("", "the"):
         return None
     start = sent[0]
-    dl = _DATELINE.match(norm, start, min(sent[1], start + 120))
+    dl = _dateline(norm, start, min(sent[1], start + 120))
     if dl:
         start = dl.end()
     if comma - start > _MAX_CONTENT or _quote_at(scan, comma) is not None:

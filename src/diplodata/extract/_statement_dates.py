@@ -12,10 +12,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from diplodata.extract._statement_patterns import (
-    _DATELINE,
     _EVENT_RELATIVE,
     _PRESENT_VERBS,
     _WINDOW,
+    _dateline,
 )
 from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _Hit, _Scan
@@ -32,7 +32,7 @@ def _pick_date(
     norm = scan.g.norm
     best: DateMatch | None = None
     best_distance = 0
-    dl = _DATELINE.match(norm, sent[0], min(sent[1], sent[0] + 120))
+    dl = _dateline(norm, sent[0], min(sent[1], sent[0] + 120))
     floor = max(dl.end() if dl else sent[0], verb[0] - _WINDOW)
     ceiling = min(sent[1], verb[1] + _WINDOW)
     i = bisect_left(scan.date_starts, floor)
@@ -98,5 +98,5 @@ def _in_dateline(scan: _Scan, d: DateMatch) -> bool:
     sentences = scan.g.sentences
     if not sentences or d.start >= sentences[0][1]:
         return False
-    dl = _DATELINE.match(scan.g.norm, sentences[0][0], min(sentences[0][1], sentences[0][0] + 120))
+    dl = _dateline(scan.g.norm, sentences[0][0], min(sentences[0][1], sentences[0][0] + 120))
     return dl is not None and d.start < dl.end()

@@ -13,25 +13,33 @@ from diplodata.extract._statement_content import _content_before, _strip_tail, _
 from diplodata.extract._statement_dates import _pick_date
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
+    _BOUND_BEFORE,
     _COORDINATION,
     _EVENT_REPORT,
+    _LEAD,
     _LEAD_IN,
     _MAX_CONTENT,
     _OBJECT_VERBS,
     _PRONOUN_IT,
+    _PUNCT_AFTER,
+    _QUOTE_GAP,
     _RELATIVE_BEFORE,
     _RIGHT_APPOSITION,
     _SAY_VERBS,
+    _SENTENCE_BREAK,
     _SINGLE_QUOTE,
     _SUPPORT_MATERIAL,
     _TAIL,
     _TAIL_VERB,
     _THAT,
     _THAT_VERBS,
+    _THE_GAP,
     _TOLD_OBJECT,
     _TOLL,
-    _VERB,
+    _WHO_CLAUSE,
+    _WHO_START,
     _WHOSE_BEFORE,
+    _speech_verbs,
 )
 from diplodata.extract._statement_quotes import _quote_at, _quote_pieces
 from diplodata.extract._statement_scan import _Hit, _masked, _Scan, _sentence_index, _unmask_length
@@ -55,7 +63,7 @@ def _find(scan: _Scan) -> list[_Hit]:
     hits: list[_Hit] = []
     used_quotes: set[int] = set()
     blocked: list[tuple[int, int]] = []  # content spans: verbs inside them are not new statements
-    for vm in _VERB.finditer(norm):
+    for vm in _speech_verbs(norm):
         vs, ve = vm.span()
         if _quote_at(scan, vs) is not None:
             continue
@@ -98,7 +106,7 @@ def _one(
     speaker_span: tuple[int, int] | None = None
     apposition: str | None = None
     confidence = 0.85
-    right = bool(re.search(r"[\",]\s*+$", before))
+    right = before.rstrip().endswith(('"', ","))  # re: [\",]\s*+$
     if right:
         found = _right_speaker(scan, ve, sent[1])
         if found:
@@ -167,7 +175,7 @@ def _one(
         i = bisect_left(scan.mention_starts, ve)
         if i < len(scan.actors):
             m = scan.actors[i]
-            if m.start < sent[1] and re.fullmatch(r"\s++(?:the\s++)?", norm[ve : m.start]):
+            if m.start < sent[1] and _THE_GAP.fullmatch(norm[ve : m.start]):
                 if not m.actor.same_as(speaker):
                     addressee = m.actor
                 pos = m.end
@@ -186,7 +194,7 @@ def _one(
     qi = bisect_right(scan.quote_opens, head) - 1
     if qi >= 0 and qi not in used_quotes:
         q = scan.quotes[qi]
-        if q[1] < head and re.fullmatch(r"[\s,]*+(?:[Tt]he\s++)?", norm[q[1] + 1 : head]):
+        if q[1] < head and _QUOTE_GAP.fullmatch(norm[q[1] + 1 : head]):
             quote_ids.add(qi)
             pieces.append(_quote_pieces(norm, q))
     # 2. a quotation after the verb: 'X said: "..."' or the rest of an interrupted one
@@ -194,8 +202,8 @@ def _one(
     if nq < len(scan.quotes) and nq not in used_quotes:
         q = scan.quotes[nq]
         gap = norm[pos : q[0]]
-        if len(gap) <= 100 and "\n" not in gap and not re.search(r"[.!?]\s", gap):
-            lead = re.fullmatch(r"(?P<body>[^\"]*?)(?P<p>[:,])?\s*+", gap)
+        if len(gap) <= 100 and "\n" not in gap and not _SENTENCE_BREAK.search(gap):
+            lead = _LEAD.fullmatch(gap)
             punct = lead.group("p") if lead else None
             body = lead.group("body").strip() if lead else "-"
             if lead and pieces and punct == ",":
@@ -257,11 +265,9 @@ def _one(
             teller = _left_speaker(scan, tail_verb.start() + 1, tail.start()) if tail_verb else None
             if teller and not teller[0].same_as(speaker):
                 speaker, speaker_span = teller[0], teller[1]
-        if start == vs and re.match(r"\s*+[,.;:]", norm[ve : ve + 3]):
+        if start == vs and _PUNCT_AFTER.match(norm[ve : ve + 3]):
             return None  # "the deal, which X praised, ...": the object is elsewhere
-        if speaker_span is not None and re.search(
-            r",\s*+(?:who|which)\b[^,]*+$", norm[speaker_span[1] : vs]
-        ):
+        if speaker_span is not None and _WHO_CLAUSE.search(norm[speaker_span[1] : vs]):
             # "Macron, who praised the agreement, left": the clause ends at its comma
             comma = norm.find(",", start, rest_end)
             rest_end = comma if comma > start else rest_end
@@ -294,7 +300,8 @@ def _one(
                 quote_ids = set(inner)
                 direct = True
         if not direct:
-            single = _SINGLE_QUOTE.search(norm, start, end)
+            has_mark = norm.find("'", start, end) >= 0  # the pattern needs one
+            single = _SINGLE_QUOTE.search(norm, start, end) if has_mark else None
             if single and verb not in ("named",):
                 act_text = norm[start:end]
                 content_spans = [single.span("q")]
@@ -306,16 +313,14 @@ def _one(
         return None
     first_count = bisect_left(scan.count_starts, content_spans[0][0])
     if (
-        _TOLL.search(act_text)
-        and first_count < len(scan.count_starts)
+        first_count < len(scan.count_starts)
         and scan.count_starts[first_count] < content_spans[-1][1]
+        and _TOLL.search(act_text)
     ):
         return None  # a toll report is a casualty figure, not a statement
     if verb in _SUPPORT_MATERIAL:
         i = bisect_left(scan.mention_starts, ve)
-        if i < len(scan.actors) and re.fullmatch(
-            r"\s++(?:the\s++)?", norm[ve : scan.actors[i].start]
-        ):
+        if i < len(scan.actors) and _THE_GAP.fullmatch(norm[ve : scan.actors[i].start]):
             return None  # "has backed Haftar": material support, not a statement
     if verb in ("backed", "supported", "named", "ordered", "claims", "orders") and not (
         speaker_span or _COORDINATION.search(before)
@@ -331,14 +336,11 @@ def _one(
         while i < len(scan.dates) and scan.dates[i].start < content_spans[-1][1]:
             d = scan.dates[i]
             i += 1
-            if re.search(
-                r"\b(?:from|by|until|till|since|before|after|to)\s*$",
-                norm[max(0, d.start - 8) : d.start],
-            ):
+            if _BOUND_BEFORE.search(norm[max(0, d.start - 8) : d.start]):
                 exclude.append((d.start, d.end))
     if apposition is not None and speaker_span is not None:
         app_start = norm.find(apposition, speaker_span[1], vs)
-        if app_start >= 0 and re.match(r"\s*(?:who|which)\b", apposition):
+        if app_start >= 0 and _WHO_START.match(apposition):
             exclude.append((app_start, app_start + len(apposition)))
     if speaker_span is not None and _RELATIVE_BEFORE.search(
         norm, max(sent[0], speaker_span[0] - 12), speaker_span[0]

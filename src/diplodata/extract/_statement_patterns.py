@@ -9,6 +9,7 @@ quantifiers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from diplodata.models import Act
 
@@ -43,6 +44,29 @@ _VERB = re.compile(
     + "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=True))
     + r")(?![\w-])"
 )
+_VERB_FIRST = frozenset(v.split()[0] for v in _VERB_ACT)
+"""The first word of every speech verb: a match of :data:`_VERB` starts with one of them."""
+# Runs of lowercase ASCII letters as long as a first word (all are such words).
+_VERB_TOKEN = re.compile(rf"[a-z]{{{min(map(len, _VERB_FIRST))},{max(map(len, _VERB_FIRST))}}}+")
+
+
+def _speech_verbs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_VERB` in ``text``, as ``_VERB.finditer(text)`` finds them.
+
+    A match starts a word (nothing word-like before it) and its first word is one of
+    :data:`_VERB_FIRST`, all lowercase letters, so it starts a run of
+    :data:`_VERB_TOKEN` that spells that word; only there is ``_VERB`` tried.
+    """
+    pos = 0
+    match = _VERB.match
+    for token in _VERB_TOKEN.finditer(text):
+        if token.group() in _VERB_FIRST and token.start() >= pos:
+            found = match(text, token.start())
+            if found is not None:
+                pos = found.end()
+                yield found
+
+
 # Verbs whose complement is the content ("said that X": X), not the verb phrase itself.
 _THAT_VERBS = frozenset(
     [
@@ -111,6 +135,18 @@ _COORDINATION = re.compile(r"(?:,\s*+)?\b(?:and|but)\s++(?:also\s++|then\s++|lat
 _DATELINE = re.compile(  # "TRIPOLI, April 4 (Reuters) - "
     r"[A-Z][^\n()]{0,80}\([A-Za-z][\w .-]{0,30}\)\s*+-\s*+|[A-Z][A-Z .,'-]{2,40}\s-\s"
 )
+
+
+def _dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_DATELINE.match(text, start, end)``, skipped where it cannot match.
+
+    Either form needs a "(" or a "-" between ``start`` and ``end``.
+    """
+    if text.find("(", start, end) < 0 and text.find("-", start, end) < 0:
+        return None
+    return _DATELINE.match(text, start, end)
+
+
 _INTRO = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s++)?")
 _ATTRIBUTION = re.compile(
     r"\s*+,?\s*+(?P<att>in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|"
@@ -153,6 +189,15 @@ _WHOSE_BEFORE = re.compile(r",\s++whose\s++(?:\w+\s++){1,2}$")
 _SURNAME_BEFORE = re.compile(
     r"(?<![\w-])([A-Z][\w'-]++)(?:\s++(?:has|have|had|also|then|later))*+\s++$"
 )
+# Small gaps and clause checks, compiled once (they run for every speech verb).
+_THE_GAP = re.compile(r"\s++(?:the\s++)?")
+_QUOTE_GAP = re.compile(r"[\s,]*+(?:[Tt]he\s++)?")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_LEAD = re.compile(r"(?P<body>[^\"]*?)(?P<p>[:,])?\s*+")
+_PUNCT_AFTER = re.compile(r"\s*+[,.;:]")
+_WHO_CLAUSE = re.compile(r",\s*+(?:who|which)\b[^,]*+$")
+_WHO_START = re.compile(r"\s*(?:who|which)\b")
+_BOUND_BEFORE = re.compile(r"\b(?:from|by|until|till|since|before|after|to)\s*$")
 _PRESENT_VERBS = frozenset(v for v in _VERB_ACT if v.split()[0].endswith("s"))
 _SAME_STATEMENT = re.compile(r"(?:In|in)\s+the\s+same\s+(?:statement|speech|remarks|interview)")
 
@@ -217,6 +262,12 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+)
+# The same patterns, case-sensitive, for lowercased ASCII text: there they match exactly
+# where the case-blind ones match the text (their letters are all lowercase ASCII), and
+# literal prefixes make them cheaper.
+_CONTENT_ACTS_LOWER: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
+    (act, re.compile(pattern.pattern)) for act, pattern in _CONTENT_ACTS
 )
 _DENIAL_OBJECT = re.compile(
     r"^\w+\s+(?:the\s+|these\s+|such\s+)?(?:claims?|charges?|accusations?|allegations?|reports?)\b"

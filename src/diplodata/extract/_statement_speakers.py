@@ -15,7 +15,6 @@ from diplodata.countries import country as country_record
 from diplodata.countries import lookup as country_lookup
 from diplodata.extract._statement_patterns import (
     _AGENT_BEFORE,
-    _DATELINE,
     _GAP_AGENT,
     _GAP_APPOSITION,
     _GAP_PLAIN,
@@ -23,7 +22,9 @@ from diplodata.extract._statement_patterns import (
     _GAP_SPOKES,
     _INTRO,
     _SURNAME_BEFORE,
+    _THE_GAP,
     _WINDOW,
+    _dateline,
 )
 from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _masked, _Scan
@@ -159,7 +160,7 @@ def _right_speaker(
     if i >= len(scan.actors):
         return None
     m = scan.actors[i]
-    if m.start >= sent_end or not re.fullmatch(r"\s++(?:the\s++)?", norm[verb_end : m.start]):
+    if m.start >= sent_end or not _THE_GAP.fullmatch(norm[verb_end : m.start]):
         return None
     return _as_speaker(m), (m.start, m.end)
 
@@ -168,7 +169,7 @@ def _sentence_subject(scan: _Scan, sent: tuple[int, int]) -> tuple[Actor, tuple[
     """The actor that opens a sentence (after a dateline and an introductory phrase)."""
     norm = scan.g.norm
     pos = sent[0]
-    dl = _DATELINE.match(norm, pos, min(sent[1], pos + 120))
+    dl = _dateline(norm, pos, min(sent[1], pos + 120))
     if dl:
         pos = dl.end()
     i = bisect_left(scan.mention_starts, pos)

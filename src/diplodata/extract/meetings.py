@@ -38,9 +38,9 @@ Examples
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache, partial
 from itertools import pairwise
 
 from pydantic import ValidationError
@@ -50,15 +50,17 @@ from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
 from diplodata.extract._meeting_patterns import (
     _ANCHOR,
+    _DATE_AND,
     _FOLLOW_LIST,
     _FOLLOW_UP,
     _SAID_AFTER,
     _SAME_EVENT,
+    _YEAR,
 )
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch, resolve
 from diplodata.extract.groundwork import Groundwork
-from diplodata.extract.places import find_places
+from diplodata.extract.places import PlaceMention, find_places
 from diplodata.models import (
     Meeting,
     MeetingStatus,
@@ -129,7 +131,7 @@ def _follow_up(
     """'The talks, which were also attended by X, ...': more attendees for the meeting just reported."""
     norm = g.norm
     s, e = sent
-    if not _FOLLOW_UP.match(norm, s, e):
+    if not _FOLLOW_UP.match(norm, s, e):  # also checked by the caller, before clipping
         return False
     lead = _FOLLOW_LIST.search(norm, s, e)
     if lead is None:
@@ -180,21 +182,26 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     actor_starts = [m.start for m in g.actors]
     date_starts = [d.start for d in g.dates]
     out: list[_Cand] = []
+    actors = g.actors
     for sent in g.sentences:
         s, e0 = sent
         e = min(e0, s + _MAX_SENTENCE)
-        lo = bisect_left(actor_starts, s - _MAX_MENTION)
-        mentions = _clip(g.actors[lo : bisect_left(actor_starts, e)], s, e)
-        dates = g.dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
-        if out and _follow_up(g, (s, e), mentions, out[-1]):
-            continue
+        mentions: list[ActorMention] | None = None
+        # Only a follow-up ("The talks ...") or a meeting word makes a sentence matter;
+        # every other sentence is skipped before any per-sentence work.
+        if out and _FOLLOW_UP.match(norm, s, e):
+            mentions = _mentions(actors, actor_starts, s, e)
+            if _follow_up(g, (s, e), mentions, out[-1]):
+                continue
         anchors = list(_ANCHOR.finditer(norm, s, e))
-        # Places matter only where a meeting word stands: look them up there alone.
-        places = (
-            [replace(p, start=p.start + s, end=p.end + s) for p in find_places(norm[s:e])]
-            if anchors
-            else []
-        )
+        if not anchors:
+            continue
+        if mentions is None:
+            mentions = _mentions(actors, actor_starts, s, e)
+        dates = g.dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
+        # Places matter only where a meeting word stands: look them up there alone, and
+        # only once a candidate asks for them (most anchors are dropped before).
+        places = cache(partial(_places, norm, s, e))
         here: list[_Cand] = []
         for anchor in anchors:
             here.extend(_read_anchor(g, (s, e), mentions, places, anchor, out[-1:]))
@@ -210,6 +217,19 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     return out
 
 
+def _places(norm: str, s: int, e: int) -> list[PlaceMention]:
+    """The places named in the sentence ``[s, e)``, offsets in ``norm``."""
+    return [PlaceMention(p.start + s, p.end + s, p.text, p.place) for p in find_places(norm[s:e])]
+
+
+def _mentions(
+    actors: list[ActorMention], actor_starts: list[int], s: int, e: int
+) -> list[ActorMention]:
+    """The actor mentions of the sentence ``[s, e)``, cut to it."""
+    lo = bisect_left(actor_starts, s - _MAX_MENTION)
+    return _clip(actors[lo : bisect_left(actor_starts, e)], s, e)
+
+
 def _split_dates(
     g: Groundwork, sent: tuple[int, int], c: _Cand, dates_here: list[DateMatch]
 ) -> list[_Cand]:
@@ -218,17 +238,15 @@ def _split_dates(
     a1 = c.anchors[0][1]
     dates = [d for d in dates_here if a1 <= d.start and d.end <= e and d.role == "point"]
     pairs = [
-        (d1, d2)
-        for d1, d2 in pairwise(dates)
-        if re.fullmatch(r",?\s++and\s++(?:on\s++)?", g.norm[d1.end : d2.start])
+        (d1, d2) for d1, d2 in pairwise(dates) if _DATE_AND.fullmatch(g.norm[d1.end : d2.start])
     ]
     if not pairs:
         return [c]
     d1, d2 = pairs[0]
-    year = re.search(r"\b\d{4}\b", d2.text)
+    year = _YEAR.search(d2.text)
     first = replace(c, date=d1, split_key=d1.start)
     second = replace(c, date=d2, split_key=d2.start)
-    if year is not None and not re.search(r"\b\d{4}\b", d1.text):
+    if year is not None and not _YEAR.search(d1.text):
         # "on April 14 and May 9, 2019": the year belongs to both
         first.year = year.group()
     return [first, second]

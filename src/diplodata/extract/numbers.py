@@ -162,14 +162,27 @@ _VAGUE_RE = (
     rf"(?:(?:tens|hundreds){_WS}of{_WS}(?:thousands|millions)|dozens"
     rf"|scores(?={_WS}of(?![a-z]))|hundreds|thousands|millions)(?![a-z])"
 )
+_NOT_AFTER = r"(?<![\w.,:;+/#@%&$€£¥-])"  # what a number phrase never follows
 _COUNT_RE: Final = re.compile(
-    r"(?<![\w.,:;+/#@%&$€£¥-])"
-    rf"(?:between{_WS}(?P<b1>{_DIGITS}|{_wordrun(False)}){_WS}and{_WS}(?P<b2>{_NUM})"
+    _NOT_AFTER + rf"(?:between{_WS}(?P<b1>{_DIGITS}|{_wordrun(False)}){_WS}and{_WS}(?P<b2>{_NUM})"
     rf"|(?:(?:{_QUAL})(?![a-z]){_WS})?+"
     rf"(?:(?P<vague>{_VAGUE_RE})"
     rf"|(?P<n1>{_NUM})(?:(?P<sep>{_WS}to{_WS}|\s{{0,2}}+[-–]\s{{0,2}}+)(?P<n2>{_NUM}))?+))",
     re.IGNORECASE,
 )
+# Where a number phrase can begin: a digit, or a letter run that is the first word of
+# one of _COUNT_RE's alternatives ("between", a qualifier, a vague word, a number word);
+# _FIRST_WORDS holds both.
+# Same lookbehind and the same case-insensitive [a-z] as _COUNT_RE, so every position
+# where _COUNT_RE matches starts a token here (see find_counts).
+_START_TOKEN: Final = re.compile(_NOT_AFTER + r"(?:[a-z]++|[0-9])", re.IGNORECASE)
+_FIRST_WORDS: Final = frozenset(
+    (
+        "between", "a", "one", "tens", "hundreds", "dozens", "scores", "thousands", "millions",
+        *_SMALL, *_TENS, *(w.split()[0] for ws in _QUALIFIERS.values() for w in ws),
+        *"0123456789",
+    )
+)  # fmt: skip
 _DIGIT_FORM: Final = re.compile(
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,16})(?:\.(?P<frac>[0-9]{1,6}))?"
     r"(?:\s?(?P<scale>million|billion|thousand|dozen)|(?P<suffix>m|bn))?"
@@ -460,11 +473,18 @@ def find_counts(text: str) -> list[NumberMatch]:
     []
     """
     found: list[NumberMatch] = []
-    pos, size = 0, len(text)
-    while pos < size:
-        m = _COUNT_RE.search(text, pos)
+    pos = 0
+    # Try the big pattern only where a number phrase can begin: same matches, in the same
+    # order, as _COUNT_RE.search(text, pos) from each pos, about twice as fast on news text.
+    # A letter run that is not ASCII ("ſome", "ıt") is tried too: [a-z] under
+    # IGNORECASE matches it, str.lower does not map it to ASCII.
+    for token in _START_TOKEN.finditer(text):
+        word = token[0]
+        if (word.lower() not in _FIRST_WORDS and word.isascii()) or token.start() < pos:
+            continue
+        m = _COUNT_RE.match(text, token.start())
         if m is None:
-            break
+            continue
         match, next_pos = _judge(text, m, context=True)
         if match is not None:
             found.append(match)

@@ -133,20 +133,25 @@ def find_places(norm: str) -> list[PlaceMention]:
     """
     index = _index()
     longest = _max_len()
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(norm)]
-    found: list[PlaceMention] = []
-    i = 0
+    prefixes = _prefixes()
+    tokens = [m.span() for m in _TOKEN.finditer(norm)]
     n = len(tokens)
-    while i < n:
-        start = tokens[i][0]
-        if not norm[start].isupper() and not _particle(norm, tokens, i):
-            i += 1
+    # Only a capitalised token or a particle ("al-", two letters) can start a name.
+    heads = [
+        i
+        for i, (a, b) in enumerate(tokens)
+        if norm[a].isupper() or (b - a == 2 and _particle(norm, tokens, i))
+    ]
+    found: list[PlaceMention] = []
+    nxt = 0  # the first token not yet read
+    for i in heads:
+        if i < nxt:
             continue
+        start, stop = tokens[i]
         best: tuple[int, Place] | None = None
-        words = [fold(norm[start : tokens[i][1]])]
+        words = [fold(norm[start:stop])]
         if words[0] in index:
             best = (i, index[words[0]])
-        prefixes = _prefixes()
         j = i + 1
         while j < n and j - i < longest and " ".join(words) in prefixes:
             gap = norm[tokens[j - 1][1] : tokens[j][0]]
@@ -158,10 +163,9 @@ def find_places(norm: str) -> list[PlaceMention]:
                 best = (j, place)
             j += 1
         if best is None:
-            i += 1
             continue
         last, place = best
         end = tokens[last][1]
         found.append(PlaceMention(start, end, norm[start:end], place))
-        i = last + 1
+        nxt = last + 1
     return found
