@@ -101,6 +101,9 @@ def test_wheel_installs_into_a_clean_venv_and_loads_the_dataset(tmp_path: Path) 
         "diplodata/data/countries.csv",
         "diplodata/datasets/libya_2019.jsonl",
         "diplodata/datasets/libya_2019.card.toml",
+        "diplodata/data/actors.csv",
+        "diplodata/data/roles.csv",
+        "diplodata/data/places.csv",
     ):
         assert needed in names, needed
 
@@ -129,6 +132,8 @@ def test_wheel_installs_into_a_clean_venv_and_loads_the_dataset(tmp_path: Path) 
         es = dd.load_dataset("libya_2019", as_events=True)
         card = dd.describe_dataset("libya_2019")
         assert len(df) == len(es) == card.events
+        found = dd.extract("Serraj met Hifter in Rome, where 12 people were killed.")
+        assert {{e.kind for e in found}} == {{"meeting", "casualty"}}, found
         print(len(df), df["source_url"].notna().all())
         """
     )
