@@ -228,3 +228,114 @@ def test_title_matches_are_what_a_full_scan_finds(text: str) -> None:
     from diplodata.extract.actors import _PERSON, _person_matches
 
     assert [m.span() for m in _person_matches(text)] == [m.span() for m in _PERSON.finditer(text)]
+
+
+# The shortcuts below try a pattern only where a match can start; each must find exactly what
+# the pattern's own full scan (``finditer``) finds.
+
+_SHORTCUT_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "The",
+            "the",
+            "THE",
+            "French",
+            "Egyptian",
+            "Saudi-Arabian",
+            "Garmy",
+            "foreign",
+            "ministry",
+            "Ministry",
+            "army",
+            "armys",
+            "military",
+            "government",
+            "presidency",
+            "embassy",
+            "parliament",
+            "cabinet",
+            "He",
+            "he",
+            "She",
+            "his",
+            "His",
+            "her",
+            "office",
+            "U.N.",
+            "UN",
+            "top",
+            "special",
+            "commander",
+            "envoy",
+            "president",
+            "Prime",
+            "minister",
+            "secretary-general",
+            "agency",
+            "group",
+            "Haftar",
+            "Sarraj",
+            "al-Sarraj",
+            "al",
+            "Al",
+            "de",
+            "Erdoğan",
+            "Libya",
+            "said",
+            "ı",
+            "é",
+            "_",
+            "5",
+            "٣",
+            ",",
+            ".",
+            "\n",
+            "\n\n",
+            "  ",
+            "",
+        ]
+    ),
+    max_size=40,
+).map(lambda words: "".join(w + (" " if i % 3 else "") for i, w in enumerate(words)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_SHORTCUT_TEXT, _TITLE_TEXT, st.text(max_size=200)))
+def test_institution_and_coreference_matches_are_what_a_full_scan_finds(text: str) -> None:
+    from diplodata.extract.actors import (
+        _COREF,
+        _INSTITUTION,
+        _coref_matches,
+        _institution_matches,
+        _Runs,
+    )
+
+    runs = _Runs(text)
+    assert [m.span() for m in _institution_matches(text, runs)] == [
+        m.span() for m in _INSTITUTION.finditer(text)
+    ]
+    assert [m.span() for m in _coref_matches(text, runs)] == [
+        m.span() for m in _COREF.finditer(text)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_SHORTCUT_TEXT, _TITLE_TEXT, st.text(max_size=200)))
+def test_gazetteer_candidates_are_what_a_full_scan_finds(text: str) -> None:
+    from diplodata.extract.gazetteer import _START
+
+    g = Gazetteer.default()
+    heads = (
+        (m, m.group().lower() if m.group().isascii() else fold(m.group()))
+        for m in _START.finditer(text)
+    )
+    expected = [(m.start(), m.end(), m.group(), head) for m, head in heads if head in g._first]
+    assert g._candidates(text) == expected
+
+
+def test_runs_stand_where_the_letters_stand() -> None:
+    from diplodata.extract.actors import _Runs
+
+    runs = _Runs("Erdoğan met the U.N. envoy_5 İn KING")
+    assert runs.runs == b"erdo an met the u n  envoy    n king"
+    assert runs.where(frozenset({b"king", b"the", b"n"})) == [12, 18, 30, 32]

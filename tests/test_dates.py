@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from diplodata.extract.dates import _DATE_RE as _DATE_RE_FOR_TESTS
 from diplodata.extract.dates import DateMatch, find_dates, resolve, tense_of
 from diplodata.models import TimeRef
 
@@ -483,3 +485,174 @@ def test_token_scan_finds_what_a_full_scan_finds(text: str) -> None:
     found = [(m.start, m.end) for m in find_dates(text)]
     ends = [e for _, e in found]
     assert ends == [e for _, e in _reference_spans(text)]
+
+
+def _token_scan_reference(text: str) -> list[DateMatch]:
+    """find_dates as it was before the gates: _DATE_RE tried at every first-word token."""
+    from diplodata.extract.dates import (
+        _DATE_RE,
+        _FIRST_WORDS,
+        _SINCE_HEAD,
+        _TOKEN_RE,
+        _since_start,
+    )
+
+    found: list[DateMatch] = []
+    pos = 0
+    for token in _TOKEN_RE.finditer(text):
+        word = token.group()
+        if token.start() < pos or (word.lower() not in _FIRST_WORDS and not word[0].isdigit()):
+            continue
+        m = _DATE_RE.match(text, token.start())
+        if m is None:
+            continue
+        start, end = m.span()
+        role = "point"
+        if _SINCE_HEAD.match(m[0]):
+            role = "since"
+        elif (since := _since_start(text, start, found[-1].end if found else 0)) is not None:
+            start, role = since, "since"
+        found.append(DateMatch(start, end, text[start:end], role))  # type: ignore[arg-type]
+        pos = end
+    return found
+
+
+# Every gated first word, what may follow it, near misses, blank runs of 1-4 characters
+# (_DATE_RE takes at most 3), case and Unicode folding ("ſ", the Kelvin sign).
+_GATED_PIECES = st.sampled_from(
+    [
+        "the", "The", "THE", "on", "On", "in", "In", "since", "during", "over", "at", "a", "A",
+        "an", "several", "some", "this", "This", "last", "next", "earlier", "later", "early",
+        "late", "mid", "day", "days", "dAy", "same", "previous", "next", "following", "few",
+        "coming", "recent", "past", "paſt", "laſt", "weeK", "week", "weekend", "month",
+        "months", "year", "years", "night", "morning", "afternoon", "evening", "today",
+        "tonight", "tomorrow", "yesterday", "minute", "minutes", "hour", "hours", "moment",
+        "moments", "ago", "after", "before", "later", "April", "Apr.", "Sept", "may", "May",
+        "Thursday", "Sunday", "of", "Of", "4", "4th", "04", "31st", "2019", "2019-04-04",
+        "1999", "twenty", "two", "-", ",", "x", "é",
+    ]
+)  # fmt: skip
+_BLANKS = st.sampled_from([" ", "  ", "   ", "    ", "\n", "\t ", "\u00a0", "", "-", ", "])
+_GATED_TEXTS = st.lists(st.tuples(_GATED_PIECES, _BLANKS), max_size=40).map(
+    lambda pairs: "".join(word + blank for word, blank in pairs)
+)
+# Phrases drawn from _DATE_RE itself (every alternative, any case, any blanks), in context.
+_PHRASES = st.lists(
+    st.tuples(
+        st.sampled_from(["", " ", "x ", ", ", "the ", "in ", "on  ", "é", "7"]),
+        st.from_regex(_DATE_RE_FOR_TESTS, fullmatch=True),
+    ),
+    min_size=1,
+    max_size=4,
+).map(lambda pairs: "".join(a + b for a, b in pairs))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_PHRASES, _GATED_TEXTS, _DATEY, st.text(max_size=200)))
+@example("in the last  few days, over the   past few days, at the weekend")
+@example("in earlier this month the 4th of April on Thursday the 4th late on Sunday")
+@example("the    day before; on    Thursday; 4    April; a  few    hours later; 2019 -04-04")
+def test_gates_skip_only_non_dates(text: str) -> None:
+    # The gates of _START drop a token only where _DATE_RE does not match: same phrases,
+    # offsets and roles as trying _DATE_RE at every first-word token.
+    from diplodata.extract.dates import _DATE_RE, _FIRST_WORDS, _START, _TOKEN_RE
+
+    assert find_dates(text) == _token_scan_reference(text)
+    starts = {m.start() for m in _START.finditer(text)}
+    for token in _TOKEN_RE.finditer(text):
+        word = token.group()
+        if (word.lower() in _FIRST_WORDS or word[0].isdigit()) and _DATE_RE.match(
+            text, token.start()
+        ):
+            assert token.start() in starts, (text, token.start())
+
+
+# One phrase (at least) for every branch of every gate of _START, each gated word in front.
+GATE_BRANCHES = [
+    "the 4th of April", "the day before", "the day after tomorrow", "the same day",
+    "the previous day", "the next day", "the following day", "the day after",
+    "on 2019-04-04", "on April 4", "on Thursday, April 4", "on the 4th of April", "on 4 April",
+    "on Thursday", "on the same day", "on the weekend",
+    "in April 2019", "in early April", "in mid-April", "in late April", "in April", "in 2019",
+    "in the coming days", "in the next few days", "in recent days", "in the recent days",
+    "in the past few days", "in the last few days", "in coming days", "in next few days",
+    "in past few days", "in last few days", "in earlier this month", "in later this month",
+    "in early last month", "in mid-this month", "in late next month", "in last month",
+    "in this month", "in next month",
+    "since April 2019", "since early April", "since mid-April", "since late April", "since April",
+    "since 2019", "during 2019",
+    "over the weekend", "over the coming days", "over the next few days",
+    "over the past few days", "over the last few days", "over the recent days",
+    "over recent days", "over coming days", "over next few days", "over past few days",
+    "over last few days", "at the weekend",
+    "a day ago", "a week ago", "a month ago", "a year ago", "a few hours later",
+    "a minute later", "a moment later", "a day later", "a few days earlier", "an hour later",
+    "an hour before", "several hours later", "several days before", "some minutes later",
+    "some weeks after",
+    "this Thursday", "this morning", "this afternoon", "this evening", "this week",
+    "this weekend", "this month", "this year",
+    "last Thursday", "last night", "last week", "last weekend", "last month", "last year",
+    "next Thursday", "next week", "next weekend", "next month", "next year",
+    "earlier today", "earlier this week", "earlier this month", "earlier this year",
+    "later today", "later this week", "later this month", "later this year",
+    "early April", "early-April", "early on Sunday", "early Sunday", "early last month",
+    "early-next month", "early this month", "late April", "late on Sunday", "late Sunday",
+    "late last month", "late-this month", "mid-April", "mid April", "mid-last month",
+    "mid next month",
+    "2019-04-04", "4 April", "4th April", "4th of April", "31st of May", "04 April",
+    "3 days ago", "3 hours later", "10 minutes after", "2 weeks before", "1999 years ago",
+    "12 moments earlier", "4 months later", "7 years ago",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("phrase", GATE_BRANCHES)
+@pytest.mark.parametrize("blank", [" ", "   ", "\u00a0"])
+@pytest.mark.parametrize("case", [str, str.upper, str.lower])
+def test_every_gate_branch_lets_its_dates_through(phrase: str, blank: str, case: object) -> None:
+    from diplodata.extract.dates import _DATE_RE, _START
+
+    text = case(phrase.replace(" ", blank))  # type: ignore[operator]
+    if _DATE_RE.match(text) is None:  # upper/lower case can break a month or weekday
+        assert case is not str
+        return
+    assert _START.match(text) is not None
+    assert find_dates(text) == _token_scan_reference(text)
+    assert find_dates("x " + text) == _token_scan_reference("x " + text)
+
+
+_NAMES = [
+    *calendar.month_name[1:],
+    *(
+        f"{abbr}{dot}"
+        for abbr in [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sept",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ]
+        for dot in ("", ".")
+    ),
+    *calendar.day_name,
+]
+
+
+@pytest.mark.parametrize("name", _NAMES)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "on {} 4", "on {}", "on {}, April 4", "in {} 2019", "in {}", "since {}", "since {} 2019",
+        "this {}", "last {}", "next {}", "early {}", "late {}", "mid-{}", "mid {}", "4 {}",
+        "4th {} 2019", "x, 31st {}", "late on {}", "the 4th of {}",
+    ],
+)  # fmt: skip
+def test_gates_know_every_month_and_weekday(name: str, template: str) -> None:
+    text = template.format(name)
+    assert find_dates(text) == _token_scan_reference(text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -438,3 +441,31 @@ def test_adversarial_many_counts() -> None:
     found = find_counts(unit * (SIZE // len(unit)))
     assert len(found) == SIZE // len(unit)
     assert {m.count.low for m in found} == {431}
+
+
+def test_folded_letters_are_all_the_non_ascii_letters_ignorecase_reads_as_ascii() -> None:
+    folded = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(c) for c in range(128, sys.maxunicode + 1) if folded.fullmatch(chr(c))}
+    assert found == set(numbers._FOLDED_LETTERS)
+
+
+def _tried_tokens(text: str) -> list[int]:
+    """Where find_counts used to try _COUNT_RE: the start tokens it did not skip."""
+    return [
+        token.start()
+        for token in numbers._START_TOKEN.finditer(text)
+        if token[0].lower() in numbers._FIRST_WORDS or not token[0].isascii()
+    ]
+
+
+@PROPERTY
+@given(_STARTY_TEXTS)
+@example("ſome 40 people; In  SOME\u212a; ſ0ne; _one 5")
+@example("Between 2 AND 3, a DOZEN, No fewer than 7: up to 9")
+def test_start_scan_tries_the_same_tokens(text: str) -> None:
+    # _START finds exactly the tokens the token loop tried, and on an ASCII text so does
+    # _START_LOWER on its lower-cased copy (the path find_counts takes there).
+    assert [m.start() for m in numbers._START.finditer(text)] == _tried_tokens(text)
+    if text.isascii():
+        lowered = numbers._START_LOWER.finditer(text.lower())
+        assert [m.start() for m in lowered] == _tried_tokens(text)

@@ -6,6 +6,9 @@ around the anchor.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from diplodata.extract._meeting_actors import _key
 from diplodata.extract._meeting_patterns import (
     _AFTER_END,
@@ -45,16 +48,21 @@ from diplodata.models import (
 )
 
 
+@lru_cache(maxsize=64)
+def _in_sentence(pattern: re.Pattern[str], norm: str, s: int, e: int) -> bool:
+    """Whether ``pattern`` occurs in ``norm[s:e]`` (asked again for every anchor of a sentence)."""
+    return pattern.search(norm[s:e]) is not None
+
+
 def _status(
     norm: str, s: int, e: int, start: int, a0: int, a1: int, clause_end: int, word: str
 ) -> MeetingStatus:
-    sentence = norm[s:e]
     upto = norm[s:a1]
     if _DENIED.search(upto) or _NO_BEFORE.search(norm[max(s, a0 - 30) : a0]):
         return MeetingStatus.DENIED
-    if _CANCELLED.search(sentence):
+    if _in_sentence(_CANCELLED, norm, s, e):
         return MeetingStatus.CANCELLED
-    if _POSTPONED.search(sentence):
+    if _in_sentence(_POSTPONED, norm, s, e):
         return MeetingStatus.POSTPONED
     clause = norm[start : min(e, clause_end + 60)]
     if _PROPOSED.search(norm[start : min(e, a1 + 10)]):
@@ -72,10 +80,9 @@ def _status(
 
 
 def _modality(norm: str, s: int, e: int, word: str, verb: str | None) -> Modality:
-    sentence = norm[s:e]
-    if _VIDEO.search(sentence):
+    if _in_sentence(_VIDEO, norm, s, e):
         return Modality.VIDEO
-    if verb == "phone" or _CALL.search(sentence):
+    if verb == "phone" or _in_sentence(_CALL, norm, s, e):
         return Modality.CALL
     if verb == "speak":
         return Modality.UNKNOWN

@@ -52,13 +52,18 @@ _HABITUAL = re.compile(
     r"\busually\b|\boften\b",
     re.IGNORECASE,
 )
+# A leading look-ahead on the first letters of the alternatives (zero-width, implied by
+# every match) only lets the engine skip positions faster; the matches are the same.
 _DENIED = re.compile(
-    r"\bno\s++(?:[\w-]++\s++){0,2}?(?:meeting|talks|summit|call|encounter)\b|\bdenied\b|\bdenies\b|"
-    r"\bdid\s++not\s++(?:meet|take\s++place)\b|\bnever\s++met\b|\bno\s++plans?\s++to\s++meet\b|"
-    r"\bhas\s++not\s++been\s++(?:planned|scheduled)\b|\bwas\s++not\s++(?:planned|scheduled)\b",
+    r"\b(?=[ndhw])(?:no\s++(?:[\w-]++\s++){0,2}?(?:meeting|talks|summit|call|encounter)\b|"
+    r"denied\b|denies\b|did\s++not\s++(?:meet|take\s++place)\b|never\s++met\b|"
+    r"no\s++plans?\s++to\s++meet\b|has\s++not\s++been\s++(?:planned|scheduled)\b|"
+    r"was\s++not\s++(?:planned|scheduled)\b)",
     re.IGNORECASE,
 )
-_CANCELLED = re.compile(r"\b(?:called\s++off|cancell?ed|scrapped|cancell?ation)\b", re.IGNORECASE)
+_CANCELLED = re.compile(
+    r"\b(?=[cs])(?:called\s++off|cancell?ed|scrapped|cancell?ation)\b", re.IGNORECASE
+)
 _POSTPONED = re.compile(
     r"\b(?:postponed|put\s++off|pushed\s++back|delayed|rescheduled)\b", re.IGNORECASE
 )
@@ -69,7 +74,8 @@ _PROPOSED = re.compile(
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
-    r"\b(?:will|shall|would|is\s++to|are\s++to|due|set\s++to|expected\s++to|scheduled|going\s++to|"
+    r"\b(?=[wsiadegpntlu])(?:will|shall|would|is\s++to|are\s++to|due|set\s++to|expected\s++to|"
+    r"scheduled|going\s++to|"
     r"plans?\s++to|planning\s++to|intends?\s++to|next\s++(?:week|month|year)|tomorrow|"
     r"later\s++(?:on|this|today|in)|upcoming|planned)\b|'ll\b",
     re.IGNORECASE,
@@ -83,7 +89,7 @@ _VIDEO = re.compile(
     r"\bvideo\b|\bvideo-?conferenc\w*|\bvideo\s++link\b|\bvirtual(?:ly)?\b", re.IGNORECASE
 )
 _CALL = re.compile(
-    r"\b(?:tele)?phone(?:d)?\b|\bby\s++phone\b|\bphone\s++call\b|\btelephone\s++call\b",
+    r"\b(?=[tpb])(?:(?:tele)?phone(?:d)?\b|by\s++phone\b|phone\s++call\b|telephone\s++call\b)",
     re.IGNORECASE,
 )
 # Appositive after a name: ", the head of X," / ", who ...," (skipped up to its closing comma).
@@ -118,7 +124,8 @@ _SAME_EVENT = re.compile(
     re.IGNORECASE,
 )
 _DETERMINED = re.compile(
-    r"(?:\b(?:a|an|the|his|her|their|its|no|this|that|first|second)|['’]s)\s++(?:[\w-]++\s++)?$",
+    r"(?=[athinfs'’])(?:\b(?:a|an|the|his|her|their|its|no|this|that|first|second)|['’]s)"
+    r"\s++(?:[\w-]++\s++)?$",
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(

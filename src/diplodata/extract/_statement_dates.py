@@ -19,7 +19,7 @@ from diplodata.extract._statement_patterns import (
 )
 from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _Hit, _Scan
-from diplodata.extract.dates import DateMatch, Tense, resolve, tense_of
+from diplodata.extract.dates import DateMatch, Tense, resolve
 from diplodata.models import Precision, TimeRef
 
 
@@ -58,7 +58,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
     # the part of the sentence around the verb (a sentence may be arbitrarily long)
     near = (max(sent[0], hit.verb[0] - _WINDOW), min(sent[1], hit.verb[1] + _WINDOW))
     if hit.verb_text in _PRESENT_VERBS:
-        tense = tense_of(g.norm[near[0] : near[1]])
+        tense = g.tense(near)
     date = hit.date
     phrase: str | None = None
     if date is None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -73,35 +74,100 @@ _TITLE_RE = "|".join(re.escape(t.strip()) for t in _TITLES if t.strip())
 _NAME = r"(?:(?:al|el|bin|ibn|abu|abdel|abdul|de|von)[- ])?[A-Z][\w'\-]*+"
 _GAP = r"(?:[^\S\n]|\n(?![^\S\n]*+\n))++"
 """White space that does not cross a paragraph break."""
+_PRE_WORDS = ("eastern", "western", "southern", "northern", "former", "acting", "top", "senior",
+              "rival", "renegade")  # fmt: skip
+"""Lower-case words that can stand before a title ("eastern Libyan commander")."""
 _PERSON = re.compile(
-    rf"(?<![A-Za-z])(?P<pre>(?:U\.[A-Z]\.|[A-Z][A-Za-z\-]*+|eastern|western|southern|northern|"
-    rf"former|acting|top|senior|rival|renegade){_GAP}){{0,3}}?"
+    rf"(?<![A-Za-z])(?P<pre>(?:U\.[A-Z]\.|[A-Z][A-Za-z\-]*+|{'|'.join(_PRE_WORDS)}){_GAP}){{0,3}}?"
     rf"(?P<title>(?i:{_TITLE_RE})){_GAP}"
     rf"(?P<name>{_NAME}(?:{_GAP}{_NAME}){{0,3}})"
 )
-_LETTERS = re.compile(r"(?<![A-Za-z])[A-Za-z]++")
 _TITLE_FIRST = frozenset(re.split(r"[ .\-]", t.strip())[0].lower() for t in _TITLES if t.strip())
 """The first word of every title: only where one stands can a title pattern match."""
+_LOWER_STARTS = _TITLE_FIRST | frozenset(_PRE_WORDS)
+"""The only lower-case words at which a title pattern can start (a pre-word or a title)."""
+_TITLE_FIRST_BYTES = frozenset(w.encode() for w in _TITLE_FIRST)
+_LOWER_STARTS_BYTES = frozenset(w.encode() for w in _LOWER_STARTS)
+_ONLY_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+"""A ``bytes.translate`` table: ASCII letters to lower case, every other byte to a space."""
+_WORD_BYTES = re.compile(rb"(?<![a-z])[a-z]++")
 _BACK = 6
 """How many words before a title a match can start ("U.N." is two words, pre-words are up to 3)."""
 
 
-def _person_matches(norm: str) -> list[re.Match[str]]:
+class _Runs:
+    """The runs of ASCII letters in a text, to find words fast (case aside) without a regex.
+
+    ``runs`` is the text with its letters lower-cased and every other character a space:
+    character ``i`` of the text is byte ``i`` of ``runs`` (a character outside ASCII
+    becomes "?" and then a space), so each run of letters stands where it stands in the
+    text. ``words`` is the set of runs.
+    """
+
+    __slots__ = ("padded", "runs", "words")
+
+    def __init__(self, norm: str) -> None:
+        self.runs = norm.encode("ascii", "replace").translate(_ONLY_LETTERS)
+        self.padded = b" " + self.runs + b" "
+        self.words = set(self.runs.split())
+
+    def where(self, words: frozenset[bytes]) -> list[int]:
+        """Where the runs that are one of ``words`` start, in order."""
+        padded = self.padded
+        found: list[int] = []
+        for word in words.intersection(self.words):
+            needle = b" " + word + b" "
+            at = padded.find(needle)
+            while at >= 0:
+                found.append(at)  # the word starts at padded[at + 1], which is runs[at]
+                at = padded.find(needle, at + 1)
+        found.sort()
+        return found
+
+    def before(self, pos: int, back: int) -> list[re.Match[bytes]]:
+        """The ``back`` runs before the run at ``pos`` (fewer at the start), then that run.
+
+        The run at ``pos`` is cut short after its first letter.
+        """
+        width = 64
+        while True:
+            low = max(0, pos - width)
+            found = list(_WORD_BYTES.finditer(self.runs, low, pos + 1))
+            if len(found) > back or low == 0:
+                return found[-back - 1 :]
+            width *= 4
+
+
+def _person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]:
     """The matches of :data:`_PERSON`, as ``finditer`` finds them, tried only near a title word.
 
     Equivalent to ``list(_PERSON.finditer(norm))`` (``tests/test_actors.py`` checks it), and
     much faster: the pattern is tried at the few words that can start a match instead of at
-    every character.
+    every character. A match has a title, whose first word is a run of letters (case aside)
+    in :data:`_TITLE_FIRST`; it starts at that word or at one of the :data:`_BACK` runs of
+    letters before it. ``runs`` are those of ``norm``, if already made.
     """
-    words = list(_LETTERS.finditer(norm))
+    if runs is None:
+        runs = _Runs(norm)
     found: list[re.Match[str]] = []
     last_end = 0
-    for k, word in enumerate(words):
-        if word.group().lower() not in _TITLE_FIRST:
+    for title in runs.where(_TITLE_FIRST_BYTES):
+        if title < last_end:
             continue
-        for j in range(max(0, k - _BACK), k + 1):
-            start = words[j].start()
+        for run in runs.before(title, _BACK):
+            start = run.start()
             if start < last_end:
+                continue
+            # A match starts with "U.", a capital, a pre-word or a title (the title word
+            # itself is always tried; its run is cut short after one letter here).
+            # Case-insensitive matching folds some non-ASCII letters ("ı" is "i"), so a word
+            # followed by a character outside ASCII is always tried.
+            if (
+                start != title
+                and norm[start] > "Z"
+                and run.group() not in _LOWER_STARTS_BYTES
+                and norm[run.end() : run.end() + 1].isascii()
+            ):
                 continue
             match = _PERSON.match(norm, start)
             if match is not None:
@@ -116,6 +182,14 @@ _INSTITUTION = re.compile(
     r"(?P<body>presidency|government|foreign ministry|defence ministry|defense ministry|"
     r"health ministry|interior ministry|ministry|army|military|embassy|parliament|cabinet)\b"
 )
+_INSTITUTION_WORDS = (
+    "presidency", "government", "ministry", "army", "military", "embassy", "parliament", "cabinet"
+)  # fmt: skip
+"""Every body in :data:`_INSTITUTION` ends with one of these words."""
+_INSTITUTION_BYTES = frozenset(w.encode() for w in _INSTITUTION_WORDS)
+_INSTITUTION_BACK = 4
+"""A match of :data:`_INSTITUTION` ends with one of :data:`_INSTITUTION_WORDS`, a run of letters,
+and starts at one of the four runs before it ("the", two for the demonym, "foreign")."""
 _COREF = re.compile(
     r"\b(?P<word>(?:[Tt]he\s++(?:U\.N\.\s++|UN\s++|top\s++|eastern\s++|military\s++|special\s++)?"
     r"(?:commander|envoy|president|prime minister|minister|foreign minister|secretary-general|"
@@ -123,6 +197,8 @@ _COREF = re.compile(
     r"ministry|agency|organisation|organization|mission|government|army|group|body|office))"
     r"|[Hh]is\s++office|[Hh]er\s++office|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"
 )
+_COREF_FIRST = frozenset((b"the", b"his", b"her", b"he", b"she"))
+"""A match of :data:`_COREF` starts at a word that is one of these (case aside)."""
 _ROLE_WORDS = {
     "commander": ("commander", "marshal", "army", "forces"),
     "envoy": ("envoy", "representative", "mission"),
@@ -191,6 +267,7 @@ def find_actors(
     """
     gaz = _with_countries(gazetteer or Gazetteer.default())
     norm = text.norm
+    runs = _Runs(norm)
     known = [
         ActorMention(m.start, m.end, m.text, _entry_actor(m.entry, year), "gazetteer")
         for m in gaz.find(norm)
@@ -200,7 +277,7 @@ def find_actors(
     taken = _Spans([(m.start, m.end) for m in known])
     people: list[ActorMention] = []
     # Title patterns: widen a gazetteer match to its title, or introduce an unknown person.
-    for match in _person_matches(norm):
+    for match in _person_matches(norm, runs):
         name_start, name_end = match.span("name")
         i = bisect_left(starts, name_start)
         if i < len(known) and known[i].start < name_end:
@@ -225,8 +302,8 @@ def find_actors(
         people.append(ActorMention(match.start(), match.end(), match.group(), actor, "title"))
     mentions = _outermost(known + people)
     mentions = _surnames(norm, mentions)
-    mentions = _institutions(norm, mentions)
-    return _coreference(norm, mentions)
+    mentions = _institutions(norm, mentions, runs)
+    return _coreference(norm, mentions, runs)
 
 
 def _state_entries() -> tuple[Entry, ...]:
@@ -317,11 +394,35 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
-def _institutions(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
+def _institution_matches(norm: str, runs: _Runs) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_INSTITUTION`, as ``finditer`` finds them, tried only where one can start.
+
+    A match ends with a body word and starts at one of the :data:`_INSTITUTION_BACK` runs of
+    letters before it, so those are the only places tried, left to right.
+    """
+    bodies = runs.where(_INSTITUTION_BYTES)
+    if not bodies:
+        return
+    starts = sorted(
+        {r.start() for body in bodies for r in runs.before(body, _INSTITUTION_BACK)[:-1]}
+    )
+    last_end = 0
+    for at in starts:
+        if at < last_end:
+            continue
+        x = _INSTITUTION.match(norm, at)
+        if x is not None:
+            last_end = x.end()
+            yield x
+
+
+def _institutions(
+    norm: str, mentions: list[ActorMention], runs: _Runs | None = None
+) -> list[ActorMention]:
     """'the French presidency', 'the Egyptian foreign ministry': a government body of that country."""
     taken = _Spans([(m.start, m.end) for m in mentions])
     extra = []
-    for x in _INSTITUTION.finditer(norm):
+    for x in _institution_matches(norm, _Runs(norm) if runs is None else runs):
         code = country_lookup(x.group("demonym"))
         if code is None or taken.overlaps(*x.span()):
             continue
@@ -374,13 +475,27 @@ class _History:
         return None
 
 
-def _coreference(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
+def _coref_matches(norm: str, runs: _Runs) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_COREF`, as ``finditer`` finds them, tried only where one can start."""
+    last_end = 0
+    for at in runs.where(_COREF_FIRST):
+        if at < last_end:
+            continue
+        x = _COREF.match(norm, at)
+        if x is not None:
+            last_end = x.end()
+            yield x
+
+
+def _coreference(
+    norm: str, mentions: list[ActorMention], runs: _Runs | None = None
+) -> list[ActorMention]:
     """Role nouns and pronouns resolve to the most recent fitting actor before them."""
     taken = _Spans([(m.start, m.end) for m in mentions])
     history = _History()
     out: list[ActorMention] = []
     i = 0
-    for x in _COREF.finditer(norm):
+    for x in _coref_matches(norm, _Runs(norm) if runs is None else runs):
         while i < len(mentions) and mentions[i].end <= x.start():
             history.add(mentions[i])
             out.append(mentions[i])

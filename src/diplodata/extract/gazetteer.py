@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +43,21 @@ PARTICLES = frozenset(
 )
 _TOKEN = re.compile(r"[^\W_]++")
 _JOINER = re.compile(r"[ .'\-]{1,3}+")
+_NEXT = re.compile(rf"{_JOINER.pattern}({_TOKEN.pattern})")
+"""The next word of a name: :data:`_JOINER`, then a :data:`_TOKEN` (the group)."""
 # Where a match can start: a word in capitals or beginning with one (or any letter outside
 # ASCII lower case), a number, or a particle such as "al" in "al-Sarraj".
 _START = re.compile(
     r"(?<![^\W_])(?:[^\W\d_a-z][^\W_]*+|[0-9][^\W_]*+|"
     r"(?:al|el|ad|as|an|at|bin|ibn|ben|de|da|von|van)(?![^\W_]))"
 )
+_START_SPLIT = re.compile(f"({_START.pattern})")
+""":data:`_START` as one group: ``split`` gives the words between the text around them."""
+_START_ASCII_SPLIT = re.compile(
+    r"((?<![A-Za-z0-9])(?:[A-Z0-9][A-Za-z0-9]*+|"
+    r"(?:al|el|ad|as|an|at|bin|ibn|ben|de|da|von|van)(?![A-Za-z0-9])))"
+)
+""":data:`_START_SPLIT` for ASCII text, where a word character is a letter or a digit (faster)."""
 
 
 # Letters that Unicode does not decompose into an ASCII letter plus a mark.
@@ -265,38 +275,77 @@ class Gazetteer:
         only such words are looked up; the words after them are read only when the
         first one starts some alias.
         """
-        first = self._first
+        candidates = self._candidates(text)
+        index = self._index
+        prefixes = self._prefixes
+        acronyms = self._acronyms
+        longest = self._longest
         mentions: list[Mention] = []
         pos = 0
-        for start_match in _START.finditer(text):
-            if start_match.start() < pos:
+        for start, word_end, word, head in candidates:
+            if start < pos:
                 continue
-            word = start_match.group()
-            head = word.lower() if word.isascii() else fold(word)
-            if head not in first:
+            key: tuple[str, ...] = (head,)
+            if key not in prefixes:  # no longer alias starts here: one word or nothing
+                actor_id = index.get(key)
+                if actor_id is None:
+                    continue
+                if key in acronyms:
+                    if not (word.isupper() or word.isdigit()):
+                        continue
+                elif not (word[:1].isupper() or word[:1].isdigit()):
+                    continue
+                mentions.append(Mention(start, word_end, word, self._entries[actor_id]))
+                pos = word_end
                 continue
-            tokens = [(start_match.start(), start_match.end(), word)]
-            folded = [head]
-            end = start_match.end()
-            while len(folded) < self._longest and tuple(folded) in self._prefixes:
-                gap = _JOINER.match(text, end)
-                token = _TOKEN.match(text, gap.end()) if gap is not None else None
+            # keys[i] is the folded key of the first i + 1 words, which end at word_ends[i].
+            keys = [key]
+            read = [word]
+            word_ends = [word_end]
+            while len(key) < longest and key in prefixes:
+                token = _NEXT.match(text, word_ends[-1])
                 if token is None:
                     break
-                tokens.append((token.start(), token.end(), token.group()))
-                folded.append(fold(token.group()))
-                end = token.end()
-            for n in range(len(folded), 0, -1):
-                key = tuple(folded[:n])
-                if key in self._index and self._case_ok(key, tokens[:n]):
-                    a, b = tokens[0][0], tokens[n - 1][1]
-                    mentions.append(Mention(a, b, text[a:b], self._entries[self._index[key]]))
-                    pos = b
+                word = token.group(1)
+                key = (*key, fold(word))
+                keys.append(key)
+                read.append(word)
+                word_ends.append(token.end())
+            for n in range(len(keys), 0, -1):
+                key = keys[n - 1]
+                actor_id = index.get(key)
+                if actor_id is not None and self._case_ok(key, read[:n]):
+                    end = word_ends[n - 1]
+                    mentions.append(Mention(start, end, text[start:end], self._entries[actor_id]))
+                    pos = end
                     break
         return mentions
 
-    def _case_ok(self, key: tuple[str, ...], tokens: list[tuple[int, int, str]]) -> bool:
-        words = [t for _, _, t in tokens]
+    def _candidates(self, text: str) -> list[tuple[int, int, str, str]]:
+        """The words of ``text`` at which an alias can start: ``(start, end, word, head)``.
+
+        They are the matches of :data:`_START` (as ``finditer`` finds them) whose folded
+        form, the head, is the first word of some alias. Splitting, the running lengths
+        and the set tests run in C.
+        """
+        first = self._first
+        # parts = [gap, word, gap, word, ..., gap]: the words are the matches of _START; the
+        # running lengths give where each starts (word k is parts[2k + 1]).
+        if text.isascii():
+            parts = _START_ASCII_SPLIT.split(text)
+            words = parts[1::2]
+            heads = list(map(str.lower, words))
+        else:
+            parts = _START_SPLIT.split(text)
+            words = parts[1::2]
+            heads = [w.lower() if w.isascii() else fold(w) for w in words]
+        ends = list(accumulate(map(len, parts)))
+        return [
+            (ends[2 * k], ends[2 * k + 1], words[k], heads[k])
+            for k in compress(range(len(words)), map(first.__contains__, heads))
+        ]
+
+    def _case_ok(self, key: tuple[str, ...], words: list[str]) -> bool:
         if key in self._acronyms:
             return all(w.isupper() or w.isdigit() for w in words)
         first = next((w for w in words if fold(w) not in PARTICLES), words[0])

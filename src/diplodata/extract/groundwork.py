@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from diplodata.article import Article
 from diplodata.extract.actors import ActorMention, find_actors
-from diplodata.extract.dates import DateMatch, find_dates, resolve, tense_of
+from diplodata.extract.dates import DateMatch, Tense, find_dates, resolve, tense_of
 from diplodata.extract.gazetteer import Gazetteer
 from diplodata.extract.numbers import NumberMatch, find_counts
 from diplodata.extract.text import Text
-from diplodata.models import Span, TimeRef
+from diplodata.models import SourceRef, Span, TimeRef
 
 __all__ = ["Groundwork", "prepare"]
 
@@ -33,6 +33,14 @@ class Groundwork:
     actors: list[ActorMention]
     counts: list[NumberMatch]
     dates: list[DateMatch]
+    # Per-article memo of :meth:`tense` and :meth:`when` (pure functions of the article).
+    _tenses: dict[tuple[int, int], Tense | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _whens: dict[tuple[str, int, int, tuple[int, int]], TimeRef] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _sources: list[SourceRef] = field(default_factory=list, init=False, repr=False, compare=False)
 
     @property
     def norm(self) -> str:
@@ -54,18 +62,36 @@ class Groundwork:
         a, b = self.text.span(start, end)
         return self.text.original[a:b]
 
+    def source(self) -> SourceRef:
+        """The article's :class:`SourceRef` (built once: it is the same for every event)."""
+        if not self._sources:
+            self._sources.append(self.article.source())
+        return self._sources[0]
+
     def event_id(self, kind: str, start: int, end: int) -> str:
         """A stable id: the same article, kind and evidence give the same id."""
         key = f"{self.article.id}|{kind}|{start}:{end}".encode()
         return f"{self.article.id}-{kind[0]}{hashlib.blake2b(key, digest_size=6).hexdigest()}"
 
+    def tense(self, sentence: tuple[int, int]) -> Tense | None:
+        """The tense of the normalised span ``sentence`` (computed once per span)."""
+        try:
+            return self._tenses[sentence]
+        except KeyError:
+            tense = self._tenses[sentence] = tense_of(self.norm[sentence[0] : sentence[1]])
+            return tense
+
     def when(self, date: DateMatch | None, sentence: tuple[int, int]) -> TimeRef:
         """The date phrase resolved against the publication date, the tense taken from the sentence."""
         if date is None:
             return TimeRef()
-        tense = tense_of(self.norm[sentence[0] : sentence[1]])
-        resolved = resolve(date.text, self.article.published, tense=tense)
-        return resolved.model_copy(update={"text": self.original(date.start, date.end)})
+        key = (date.text, date.start, date.end, sentence)
+        found = self._whens.get(key)
+        if found is None:
+            resolved = resolve(date.text, self.article.published, tense=self.tense(sentence))
+            found = resolved.model_copy(update={"text": self.original(date.start, date.end)})
+            self._whens[key] = found
+        return found
 
     @property
     def anchor(self) -> dt.date | None:

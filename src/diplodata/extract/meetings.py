@@ -40,7 +40,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-from functools import cache, partial
 from itertools import pairwise
 
 from pydantic import ValidationError
@@ -201,7 +200,7 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         dates = g.dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
         # Places matter only where a meeting word stands: look them up there alone, and
         # only once a candidate asks for them (most anchors are dropped before).
-        places = cache(partial(_places, norm, s, e))
+        places = _Places(norm, s, e)
         here: list[_Cand] = []
         for anchor in anchors:
             here.extend(_read_anchor(g, (s, e), mentions, places, anchor, out[-1:]))
@@ -217,9 +216,19 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     return out
 
 
-def _places(norm: str, s: int, e: int) -> list[PlaceMention]:
-    """The places named in the sentence ``[s, e)``, offsets in ``norm``."""
-    return [PlaceMention(p.start + s, p.end + s, p.text, p.place) for p in find_places(norm[s:e])]
+class _Places:
+    """The places named in the sentence ``[s, e)`` (offsets in ``norm``), read on the first call."""
+
+    __slots__ = ("_e", "_found", "_norm", "_s")
+
+    def __init__(self, norm: str, s: int, e: int) -> None:
+        self._norm, self._s, self._e = norm, s, e
+        self._found: list[PlaceMention] | None = None
+
+    def __call__(self) -> list[PlaceMention]:
+        if self._found is None:
+            self._found = find_places(self._norm, self._s, self._e)
+        return self._found
 
 
 def _mentions(
@@ -310,7 +319,7 @@ def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
             id=eid,
             when=c.when,
             location=location,
-            source=g.article.source(),
+            source=g.source(),
             attribution=c.attribution,
             evidence=tuple(sorted(spans.values(), key=lambda sp: (sp.start, sp.end))),
             confidence=0.85 if len(participants) >= 2 else 0.6,

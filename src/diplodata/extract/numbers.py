@@ -77,7 +77,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
@@ -170,6 +170,8 @@ _COUNT_RE: Final = re.compile(
     rf"|(?P<n1>{_NUM})(?:(?P<sep>{_WS}to{_WS}|\s{{0,2}}+[-–]\s{{0,2}}+)(?P<n2>{_NUM}))?+))",
     re.IGNORECASE,
 )
+_QUALIFIER_GROUPS: Final = tuple(name for name in _COUNT_RE.groupindex if name[:2] == "q_")
+"""The qualifier groups of _COUNT_RE, in the order of the pattern (and of groupdict)."""
 # Where a number phrase can begin: a digit, or a letter run that is the first word of
 # one of _COUNT_RE's alternatives ("between", a qualifier, a vague word, a number word);
 # _FIRST_WORDS holds both.
@@ -183,6 +185,48 @@ _FIRST_WORDS: Final = frozenset(
         *"0123456789",
     )
 )  # fmt: skip
+
+
+def _trie(ends: dict[str, str], *, either_case: bool = True) -> str:
+    """An alternation of the words of ``ends``, each followed by its own pattern.
+
+    Prefixes are shared ("[tT](?:[hH][eE]...|...)") so that the engine reads each letter
+    once. With ``either_case``, letters match either case in ASCII only, as ``str.lower``
+    does for ASCII; without, as written.
+    """
+    tree: dict[str, Any] = {}
+    for word, end in ends.items():
+        node = tree
+        for ch in word:
+            node = node.setdefault(f"[{ch}{ch.upper()}]" if either_case else ch, {})
+        node[""] = end
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [k + emit(v) if k else v for k, v in node.items()]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(tree)
+
+
+# The non-ASCII letters that case-insensitive [a-z] matches (Unicode folding): "İ", "ı",
+# "ſ" and the Kelvin sign; test_start_scan_tries_the_same_tokens checks there is no other.
+_FOLDED_LETTERS: Final = "\u0130\u0131\u017f\u212a"
+_START: Final = re.compile(
+    _NOT_AFTER
+    + r"(?:[0-9]|"
+    + _trie({w: "(?![A-Za-z])" for w in sorted(_FIRST_WORDS) if w.isalpha()})
+    + rf"|[A-Za-z]*+[{_FOLDED_LETTERS}])"
+)
+"""The tokens of _START_TOKEN that find_counts tries, found by the regex engine alone: a
+digit, a word of _FIRST_WORDS in any ASCII case, or a letter run that is not ASCII."""
+_START_LOWER: Final = re.compile(
+    _NOT_AFTER
+    + r"(?:[0-9]|"
+    + _trie({w: "(?![a-z])" for w in sorted(_FIRST_WORDS) if w.isalpha()}, either_case=False)
+    + ")"
+)
+"""_START for the lower-cased copy of an ASCII text (the same length, "A-Z" turned
+"a-z", nothing else changed): the same tokens, found faster with plain letters."""
 _DIGIT_FORM: Final = re.compile(
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,16})(?:\.(?P<frac>[0-9]{1,6}))?"
     r"(?:\s?(?P<scale>million|billion|thousand|dozen)|(?P<suffix>m|bn))?"
@@ -362,7 +406,7 @@ def _scaled_first(first: str, second: str) -> int | None:
 def _judge(text: str, m: re.Match[str], *, context: bool) -> tuple[NumberMatch | None, int]:
     """Turn one regex match into a count (or not), and say where scanning goes on."""
     start, end = m.start(), m.end()
-    qualifier = next((k[2:] for k, v in m.groupdict().items() if k[:2] == "q_" and v), None)
+    qualifier = next((name[2:] for name in _QUALIFIER_GROUPS if m[name]), None)
     if m["vague"] is not None:
         value = _VAGUE.get(" ".join(m["vague"].lower().split()))
         if value is None or (
@@ -477,10 +521,11 @@ def find_counts(text: str) -> list[NumberMatch]:
     # Try the big pattern only where a number phrase can begin: same matches, in the same
     # order, as _COUNT_RE.search(text, pos) from each pos, about twice as fast on news text.
     # A letter run that is not ASCII ("ſome", "ıt") is tried too: [a-z] under
-    # IGNORECASE matches it, str.lower does not map it to ASCII.
-    for token in _START_TOKEN.finditer(text):
-        word = token[0]
-        if (word.lower() not in _FIRST_WORDS and word.isascii()) or token.start() < pos:
+    # IGNORECASE matches it, str.lower does not map it to ASCII. The start tokens are
+    # those of _START_TOKEN (see _START), sought in the lower-cased text when it is ASCII.
+    starts = _START_LOWER.finditer(text.lower()) if text.isascii() else _START.finditer(text)
+    for token in starts:
+        if token.start() < pos:
             continue
         m = _COUNT_RE.match(text, token.start())
         if m is None:

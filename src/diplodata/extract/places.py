@@ -118,13 +118,15 @@ def _particle(norm: str, tokens: list[tuple[int, int]], i: int) -> bool:
     )
 
 
-def find_places(norm: str) -> list[PlaceMention]:
+def find_places(norm: str, pos: int = 0, endpos: int | None = None) -> list[PlaceMention]:
     """Every place named in ``norm``, in text order, longest match first, not overlapping.
 
     Parameters
     ----------
     norm : str
         The (normalised) text.
+    pos, endpos : int, optional
+        Read only ``norm[pos:endpos]``; offsets stay those of ``norm``.
 
     Returns
     -------
@@ -134,7 +136,7 @@ def find_places(norm: str) -> list[PlaceMention]:
     index = _index()
     longest = _max_len()
     prefixes = _prefixes()
-    tokens = [m.span() for m in _TOKEN.finditer(norm)]
+    tokens = [m.span() for m in _TOKEN.finditer(norm, pos, len(norm) if endpos is None else endpos)]
     n = len(tokens)
     # Only a capitalised token or a particle ("al-", two letters) can start a name.
     heads = [

@@ -98,25 +98,26 @@ def _merge(hits: list[_Hit]) -> list[_Hit]:
 def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | None:
     g = scan.g
     sent = g.sentences[hit.sentence]
-    when = _when(scan, hit)
     if (
         hit.date is None
         and previous is not None
         and _SAME_STATEMENT.match(g.norm, sent[0], min(sent[1], sent[0] + 40))
     ):
         when = previous.when or TimeRef()
-    elif (
-        hit.date is None
-        and when.text is None
-        and previous is not None
-        and previous.when is not None
-        and previous.speaker.same_as(hit.speaker)
-        and 0 <= hit.sentence - previous.sentence <= 1
-        and g.anchor is not None
-        and previous.when.earliest == previous.when.latest == g.anchor
-    ):
-        # more of a remark made on the publication day, by the same speaker
-        when = TimeRef.on(g.anchor, anchor=g.anchor)
+    else:
+        when = _when(scan, hit)  # resolved only where it is kept
+        if (
+            hit.date is None
+            and when.text is None
+            and previous is not None
+            and previous.when is not None
+            and previous.speaker.same_as(hit.speaker)
+            and 0 <= hit.sentence - previous.sentence <= 1
+            and g.anchor is not None
+            and previous.when.earliest == previous.when.latest == g.anchor
+        ):
+            # more of a remark made on the publication day, by the same speaker
+            when = TimeRef.on(g.anchor, anchor=g.anchor)
     hit.when = when
     spans = {hit.verb, *hit.content_spans}
     if hit.speaker_span is not None:
@@ -130,7 +131,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
         return Statement(
             id=g.event_id("statement", *hit.verb),
             when=when,
-            source=g.article.source(),
+            source=g.source(),
             attribution=hit.attribution,
             evidence=tuple(evidence),
             confidence=hit.confidence + (0.05 if hit.direct else 0.0),
