@@ -82,7 +82,7 @@ def _casualty(g: Groundwork, hit: CasualtyHit) -> CasualtyFigure:
     return CasualtyFigure(
         id=g.event_id("casualty", *hit.evidence),
         when=g.when(hit.date, hit.sentence),
-        source=g.article.source(),
+        source=g.source(),
         attribution=hit.attribution,
         evidence=tuple(sorted(evidence, key=lambda s: s.start)),
         confidence=0.8 if hit.reported_by is None else 0.9,
