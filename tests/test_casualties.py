@@ -6,6 +6,8 @@ Table-driven: a sentence and the figures ``dd.extract`` finds in it, in text ord
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 import diplodata as dd
 from diplodata.extract import casualties
 from diplodata.extract.casualties import EXTRACTOR
+from diplodata.extract.dates import find_dates
 from diplodata.extract.numbers import find_counts
 from diplodata.extract.text import Text
 from diplodata.models import CasualtyFigure
@@ -285,6 +288,18 @@ _WORDY = st.lists(
             "body of",
             "were found",
             "among the dead",
+            "AMONG",
+            "so far",
+            "In Total",
+            "since",
+            "cumulative",
+            "has risen to",
+            "put the TOLL at",
+            "displacement figure",
+            "number of people killed",
+            "among",
+            "civilian toll",
+            "displacement tolls",
             "of them",
             "and",
             "or",
@@ -329,10 +344,29 @@ def _casualty_scan(text: str, gated: bool) -> tuple[object, ...]:
 @given(st.one_of(_WORDY.map(" ".join), _WORDY.map("".join), st.text(max_size=200)))
 @example("A man was killed. The victim died; 5 ſoldiers killed 2. ſon of İ kılled 3")
 @example("Killing a teacher and her daughter; the death toll rose to 56")
+@example("The civilian toll rose to 56 and 3 were AMONG the dead")
 def test_cheap_tests_find_what_the_patterns_alone_find(text: str) -> None:
     # _noun_phrases skips sentences with no head noun, _classify skips the _LEFT search
-    # where no _LEFT word is in the window: neither may change what is found.
+    # where no _LEFT word is in the window (and starts it at the first word a match can
+    # start with), the _AMONG match where "among" is not in the window and the _RIGHT_*
+    # matches where no casualty word is: none may change what is found.
     assert _casualty_scan(text, gated=True) == _casualty_scan(text, gated=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_WORDY.map(" ".join), _WORDY.map("".join), st.text(max_size=200)))
+@example("So far 5 were killed. The number of dead has risen to 56; 3 died in total.")
+@example(
+    "The displacement figure was put at 3,000. 4 people died since the start of the offensive."
+)
+def test_find_casualties_is_the_same_without_the_cheap_tests(text: str) -> None:
+    # Without the lower-case text (as for the odd letters) no cheap test is made at all.
+    t = Text(text)
+    counts, dates = find_counts(t.norm), find_dates(t.norm)
+    gated = casualties.find_casualties(t.norm, t.sentences, counts, dates, [])
+    with patch.object(casualties, "_lowered", lambda norm: None):
+        ungated = casualties.find_casualties(t.norm, t.sentences, counts, dates, [])
+    assert gated == ungated
 
 
 _LEFT_WORDS = [
@@ -343,13 +377,27 @@ _LEFT_WORDS = [
     "the toll stood at", "the number of dead rose to", "fatalities reached", "casualties rose to",
     "it resulted in the deaths of", "led to the deaths of", "leading to the death of",
     "causing the deaths of", "it left the deaths of", "leaving the deaths of", "tolls of",
-    "the number of dead was",
+    "the number of dead was", "the civilian toll rose to", "a displacement toll of",
+    "the casualty toll reached", "death tolls of", "civilian tolls stood at",
+]  # fmt: skip
+
+
+_TRIGGER_WORDS = [
+    "killed", "dead", "died", "deaths", "fatalities", "fatality", "slain", "lives",
+    "lost their lives", "murdered", "assassinated", "executed", "lynched", "beheaded",
+    "massacred", "perished", "succumbed", "shot dead", "gunned down", "stabbed to death",
+    "burnt to death", "fatally wounded", "wounded", "injured", "injuries", "hurt", "displaced",
+    "fled", "uprooted", "homeless", "evacuated", "missing", "unaccounted", "disappeared",
+    "detained", "arrested", "abducted", "kidnapped", "captured", "affected",
+    "forced to flee", "forced from their homes",
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        *(f"In all 5 soldiers were {w}." for w in _TRIGGER_WORDS),
+        *(f"5 {w.upper()}; 3 MEN {w.upper()}." for w in _TRIGGER_WORDS),
         *(f"Fighting {w} 5 people from their homes." for w in _LEFT_WORDS),
         *(f"FIGHTING {w.upper()} 5 PEOPLE." for w in _LEFT_WORDS),
         *(f"Gunmen shot a {w} and the {w} died." for w in sorted(casualties._NOUN_PHRASE_WORDS)),
@@ -360,6 +408,9 @@ _LEFT_WORDS = [
         "A vİctim died.",
         "ſhot dead 5 people.",
         "Fighting kılled 5 people.",
+        "Two children were AMONG THE DEAD; 3 soldiers were among the wounded.",
+        "5 civilians, among them children, were among the dead.",
+        "The civilian toll 5 rose; the civilian toll rose to 7.",
     ],
 )
 def test_cheap_tests_find_what_the_patterns_alone_find_for_every_word(text: str) -> None:

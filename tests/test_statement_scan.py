@@ -69,6 +69,8 @@ def test_first_words_are_lowercase_ascii_words() -> None:
 @given(_TEXTS)
 @example("called for, calls on re-said said- -said saidx xsaid acknowledged upon")
 @example("said" * 5 + " criticisedcriticised" + " told")
+@example("unsaid said,said\tcalled  for called\nfor x-told told; criticizes" + "z" * 30 + "says")
+@example("says")
 def test_speech_verbs_match_the_full_scan(text: str) -> None:
     full = [(m.span(), m.group()) for m in _VERB.finditer(text)]
     gated = [(m.span(), m.group()) for m in _speech_verbs(text)]

@@ -140,6 +140,12 @@ _TRIGGERS = (
     r"unaccounted|disappeared|detained|arrested|abducted|kidnapped|captured|affected|"
     r"forced\s+(?:to\s+flee|from\s+their\s+homes)"
 )
+# Every _TRIGGERS match holds one of these, in lower case: a cheap test before _RIGHT_*.
+_TRIGGER_HINT = re.compile(
+    "kill|dead|died|death|fatal|slain|lives|lost|murder|assassinat|execut|lynch|behead|massacr|"
+    "perish|succumb|shot|gunned|wound|injur|hurt|displac|fled|uproot|homeless|evacuat|missing|"
+    "unaccounted|disappear|detain|arrest|abduct|kidnap|captur|affect|forced"
+)
 
 # Right of the number: "[qualifier words] 21 civilians were killed", "4 Taliban fighters
 # were killed", "12 members of the local militia were reported killed".
@@ -214,6 +220,12 @@ _LEFT_HINT = re.compile(
     "leav|left|claim|assassinat|murder|execut|lynch|behead|massacr|slaughter|shot|gun|toll|"
     "number|fatalit|casualt|result|lead|led|caus"
 )
+# Every _LEFT match starts with one of these, in lower case: no match starts before the first.
+_LEFT_START = re.compile(
+    "kill|wound|injur|displac|uproot|forc|driv|drov|push|detain|arrest|abduct|kidnap|evacuat|"
+    "leav|left|claim|assassinat|murder|execut|lynch|behead|massacr|slaughter|shot|gun|toll|"
+    "number|fatalit|casualt|result|lead|led|caus|death|civilian"
+)
 # "accused of killing", "responsible for killing", "threatened to kill": a crime, not a toll.
 _CRIME = re.compile(r"\b(?:of|for|to)\s++$", re.IGNORECASE)
 _LEFT_WINDOW = 70
@@ -236,6 +248,13 @@ _CUMULATIVE = re.compile(
     r"has\s+risen|had\s+risen)\b",
     re.IGNORECASE,
 )
+# Every _CUMULATIVE match holds one of these, in lower case: a cheap test before the search.
+_CUMULATIVE_HINTS = (
+    "far", "total", "date", "overall", "altogether", "since", "toll", "cumulative", "rose",
+    "climbed", "risen",
+)  # fmt: skip
+# Every _TOLL_NOUN match holds one of these, in lower case.
+_TOLL_NOUN_HINTS = ("toll", "number", "figure")
 _SAYS_AFTER = re.compile(
     r"^(?:'s?)?\s*+(?:\([A-Z]+\)\s*+)?(?:,\s*+)?(?:said|says|reported|reports|announced|"
     r"estimated|estimates|counted|recorded|put|puts|told|added|confirmed|stated|tallied|"

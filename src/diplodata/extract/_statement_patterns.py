@@ -55,13 +55,25 @@ def _speech_verbs(text: str) -> Iterator[re.Match[str]]:
 
     A match starts a word (nothing word-like before it) and its first word is one of
     :data:`_VERB_FIRST`, all lowercase letters, so it starts a run of
-    :data:`_VERB_TOKEN` that spells that word; only there is ``_VERB`` tried.
+    :data:`_VERB_TOKEN` that spells that word. So ``_VERB`` is tried only where one of
+    the first words found among the text's tokens occurs (a superset of those places),
+    left to right and never inside a match already made.
     """
+    present = _VERB_FIRST.intersection(_VERB_TOKEN.findall(text))
+    if not present:
+        return
+    places: list[int] = []
+    for word in present:
+        i = text.find(word)
+        while i >= 0:
+            places.append(i)
+            i = text.find(word, i + 1)
+    places.sort()
     pos = 0
     match = _VERB.match
-    for token in _VERB_TOKEN.finditer(text):
-        if token.group() in _VERB_FIRST and token.start() >= pos:
-            found = match(text, token.start())
+    for place in places:
+        if place >= pos:
+            found = match(text, place)
             if found is not None:
                 pos = found.end()
                 yield found

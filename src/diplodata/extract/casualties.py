@@ -56,11 +56,13 @@ from diplodata.extract._casualty_patterns import (
     _BODY_BEFORE,
     _CRIME,
     _CUMULATIVE,
+    _CUMULATIVE_HINTS,
     _FIGURE_WORDS,
     _FOUND_AFTER,
     _JOINED,
     _LEFT,
     _LEFT_HINT,
+    _LEFT_START,
     _LEFT_WINDOW,
     _LOWER_LETTERS,
     _MIXED_AFTER,
@@ -80,7 +82,9 @@ from diplodata.extract._casualty_patterns import (
     _RIGHT_WINDOW,
     _RISE,
     _TOLL_NOUN,
+    _TOLL_NOUN_HINTS,
     _TRANSITIVE,
+    _TRIGGER_HINT,
 )
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
@@ -223,7 +227,10 @@ def find_casualties(
             )
         ]
         since = any(d.role == "since" for d in in_sentence)
-        cumulative = since or _CUMULATIVE.search(norm, s, e) is not None
+        cumulative = since or (
+            (lower is None or _holds_any(lower, _CUMULATIVE_HINTS, s, e))
+            and _CUMULATIVE.search(norm, s, e) is not None
+        )
         points = [d for d in in_sentence if d.role == "point" and not _dateline(norm, d)]
         for phrase, hit in zip(group, found, strict=True):
             if hit is None:
@@ -307,7 +314,11 @@ def _classify(
     found = None if body is None else _FOUND_AFTER.match(norm, number.end, right_end)
     if body is not None and found is not None:
         return Figure.KILLED, (body.start(), found.end()), _phrase_population(norm, phrase, e)
-    among = _AMONG.match(norm, number.end, right_end)
+    among = (
+        None  # no "among" in the window: the match cannot succeed
+        if lower is not None and lower.find("among", number.end, right_end) < 0
+        else _AMONG.match(norm, number.end, right_end)
+    )
     if among is not None:
         figure = _figure(among.group("trig")) or Figure.KILLED
         if among.group("trig").lower() == "victims":
@@ -318,14 +329,20 @@ def _classify(
     if of_those is not None:
         figure = _figure(of_those.group("trig")) or Figure.KILLED
         return figure, of_those.span("trig"), _population(of_those.group("pop"))
-    right = _right(norm, number.end, right_end, noun=noun)
+    right = (
+        None  # no casualty word in the window: no _RIGHT_* pattern can match
+        if lower is not None and _TRIGGER_HINT.search(lower, number.end, right_end) is None
+        else _right(norm, number.end, right_end, noun=noun)
+    )
     left_start = max(s, number.start - _LEFT_WINDOW)
     population = _phrase_population(norm, phrase, e)
-    left = (
-        None  # no _LEFT word in the window: the search cannot match
-        if lower is not None and _LEFT_HINT.search(lower, left_start, number.start) is None
-        else _LEFT.search(norm, left_start, number.start)
-    )
+    left = None
+    if lower is None:
+        left = _LEFT.search(norm, left_start, number.start)
+    elif _LEFT_HINT.search(lower, left_start, number.start) is not None:
+        # No _LEFT match starts before its first possible first word: search from there.
+        first = _LEFT_START.search(lower, left_start, number.start)
+        left = None if first is None else _LEFT.search(norm, first.start(), number.start)
     if left is not None and _left_is_a_toll(norm, s, left):
         verb = (left.group("verb") or "").lower()
         if verb in ("leaving", "left", "claimed", "claiming"):
@@ -353,6 +370,10 @@ def _classify(
     if noun:
         return None
     # "the number of people killed since April 4 has risen to 56", "put the toll at 345".
+    if lower is not None and not _holds_any(
+        lower, _TOLL_NOUN_HINTS, max(s, number.start - 200), number.start
+    ):
+        return None  # no _TOLL_NOUN before the number: whatever _RISE finds, no toll
     rise = _RISE.search(norm, max(s, number.start - 30), number.start)
     if rise is not None:
         last = None
@@ -361,6 +382,11 @@ def _classify(
         if last is not None:
             return _toll_figure(last.group()), last.span(), population
     return None
+
+
+def _holds_any(lower: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of ``words`` occurs in ``lower[start:end]``."""
+    return any(lower.find(word, start, end) >= 0 for word in words)
 
 
 def _phrase_population(norm: str, phrase: _Phrase, end: int) -> str | None:
