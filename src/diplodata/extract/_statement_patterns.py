@@ -79,9 +79,8 @@ def _speech_verbs(text: str) -> Iterator[re.Match[str]]:
                 yield found
 
 
-# Verbs whose complement is the content ("said that X": X), not the verb phrase itself.
-_THAT_VERBS = frozenset(
-    [
+_SAY_VERBS = frozenset(
+    (
         "said",
         "says",
         "told",
@@ -93,6 +92,11 @@ _THAT_VERBS = frozenset(
         "explained",
         "argued",
         "stressed",
+    )
+)
+# Verbs whose complement is the content ("said that X": X), not the verb phrase itself.
+_THAT_VERBS = _SAY_VERBS | frozenset(
+    (
         "confirmed",
         "confirms",
         "warned",
@@ -104,22 +108,7 @@ _THAT_VERBS = frozenset(
         "declares",
         "claimed",
         "claims",
-    ]
-)
-_SAY_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "stated",
-        "noted",
-        "explained",
-        "argued",
-        "stressed",
-    ]
+    )
 )
 _OBJECT_VERBS = frozenset(  # verbs whose object, if an actor, is the addressee
     ("urged", "urges", "asked", "asks", "told", "tells", "warned", "warns")
