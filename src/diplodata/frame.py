@@ -20,6 +20,7 @@ pandas and pyarrow are imported inside the functions, so ``import diplodata`` st
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -161,6 +162,14 @@ def column_for(path: tuple[str | int, ...]) -> str:
     return ".".join(str(p) for p in path)
 
 
+def date_series(values: Iterable[dt.date | None]) -> pd.Series:
+    """Dates (``None`` for missing) as the frame's date dtype, ``datetime64[us]``."""
+    import numpy as np
+    import pandas as pd
+
+    return pd.Series(np.array(list(values), dtype="datetime64[D]").astype("datetime64[us]"))
+
+
 def _string_dtype() -> Any:
     import pandas as pd
 
@@ -208,7 +217,6 @@ def to_frame(events: Sequence[Event]) -> pd.DataFrame:
     0  ly19-001  statement    2019-04-01
     1  ly19-002    meeting    2019-03-31
     """
-    import numpy as np
     import pandas as pd
 
     records = events_adapter().dump_python(list(events), mode="json")
@@ -225,8 +233,7 @@ def to_frame(events: Sequence[Event]) -> pd.DataFrame:
             cats = col.categories or sorted({v for v in values if v is not None})
             data[col.name] = pd.Categorical(values, categories=pd.Index(cats, dtype=text))
         elif col.type == DATE:
-            array = np.array(values, dtype="datetime64[D]").astype("datetime64[us]")
-            data[col.name] = pd.Series(array)
+            data[col.name] = date_series(values)
         elif col.type == INT:
             _check_int64(values, col, records)
             data[col.name] = pd.Series(values, dtype="Int64")
@@ -253,7 +260,6 @@ def participants_frame(events: Iterable[Event]) -> pd.DataFrame:
     >>> pf.groupby("actor_name", observed=True).size().sort_values().index[-1]
     'Khalifa Haftar'
     """
-    import numpy as np
     import pandas as pd
 
     rows: list[tuple[Any, ...]] = []
@@ -285,9 +291,6 @@ def participants_frame(events: Iterable[Event]) -> pd.DataFrame:
         cats: list[Any] = list(categories or sorted({v for v in values if v is not None}))
         return pd.Categorical(list(values), categories=pd.Index(cats, dtype=text))
 
-    def date(values: Sequence[Any]) -> pd.Series:
-        return pd.Series(np.array(list(values), dtype="datetime64[D]").astype("datetime64[us]"))
-
     return pd.DataFrame(
         {
             "event_id": pd.Series(list(columns[0]), dtype=text),
@@ -298,8 +301,8 @@ def participants_frame(events: Iterable[Event]) -> pd.DataFrame:
             "actor_country": cat(columns[5]),
             "actor_role": cat(columns[6]),
             "is_host": pd.Series(list(columns[7]), dtype="bool"),
-            "when_earliest": date(columns[8]),
-            "when_latest": date(columns[9]),
+            "when_earliest": date_series(columns[8]),
+            "when_latest": date_series(columns[9]),
             "status": cat(columns[10], _BY_NAME["status"].categories),
             "modality": cat(columns[11], _BY_NAME["modality"].categories),
         }

@@ -9,8 +9,8 @@ rows); :func:`meeting_history` links the reports of one meeting into a
 Two meeting reports belong to the same meeting when
 
 * their participants are the same people: one set contains the other, or they share
-  at least half of their members (Jaccard index >= 0.5; actors compared by id, else
-  by folded name), and
+  at least half of their members (Jaccard index >= 0.5; actors compared by
+  :attr:`~diplodata.models.Actor.key`: id, else folded name), and
 * their dates are compatible: the date ranges overlap once widened by ``window_days``
   (default 3) on each side. A report with no resolved date uses its publication date;
   a report with neither joins nothing. A *postponed* report widens the window of its
@@ -33,7 +33,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diplodata.extract.gazetteer import fold
 from diplodata.models import Actor, Event, Meeting, MeetingStatus
 
 if TYPE_CHECKING:
@@ -45,12 +44,8 @@ _NEGATIVE = {MeetingStatus.DENIED, MeetingStatus.CANCELLED}
 _AFFIRMATIVE = {MeetingStatus.HELD, MeetingStatus.PLANNED, MeetingStatus.PROPOSED}
 
 
-def _key(actor: Actor) -> str:
-    return actor.id if actor.id else fold(actor.name)
-
-
 def _people(meeting: Meeting) -> frozenset[str]:
-    return frozenset(_key(a) for a in meeting.participants)
+    return frozenset(a.key for a in meeting.participants)
 
 
 def _span(meeting: Meeting) -> tuple[dt.date, dt.date] | None:
@@ -82,7 +77,7 @@ class MeetingLife:
         seen: dict[str, Actor] = {}
         for report in self.reports:
             for actor in report.participants:
-                seen.setdefault(_key(actor), actor)
+                seen.setdefault(actor.key, actor)
         return tuple(seen.values())
 
     @property
@@ -123,11 +118,9 @@ class MeetingLife:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per report: the step, its date, the source behind it."""
-        import numpy as np
         import pandas as pd
 
-        def dates(values: list[dt.date | None]) -> pd.Series:
-            return pd.Series(np.array(values, dtype="datetime64[D]").astype("datetime64[us]"))
+        from diplodata.frame import date_series as dates
 
         return pd.DataFrame(
             {

@@ -47,6 +47,7 @@ from diplodata.enums import (
     Precision,
     Qualifier,
 )
+from diplodata.names import fold
 
 __all__ = [
     "Act",
@@ -173,6 +174,19 @@ class Actor(_Model):
     kind: ActorKind = ActorKind.UNKNOWN
     country: OptionalCountryCode = None
     role: OptionalText = None
+
+    @property
+    def key(self) -> str:
+        """What identifies the actor when comparing: its id, else its name folded.
+
+        Examples
+        --------
+        >>> Actor(name="Recep Tayyip  Erdoğan").key, Actor(name="X", id="x-1").key
+        ('recep tayyip erdogan', 'x-1')
+        """
+        if self.id is not None:
+            return self.id
+        return " ".join(fold(word) for word in self.name.split())
 
     def same_as(self, other: Actor) -> bool:
         """Whether two actors denote the same one: equal ids, or equal names if either lacks an id.

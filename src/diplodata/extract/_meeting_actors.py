@@ -26,10 +26,6 @@ from diplodata.models import (
 )
 
 
-def _key(actor: Actor) -> str:
-    return actor.id if actor.id is not None else " ".join(fold(w) for w in actor.name.split())
-
-
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, tuple[str, str]]:
     index: dict[str, tuple[str, str]] = {}
@@ -153,7 +149,7 @@ def _dedupe(people: list[ActorMention]) -> list[ActorMention]:
     seen: set[str] = set()
     out = []
     for m in people:
-        k = _key(m.actor)
+        k = m.actor.key
         if k in seen:
             continue
         seen.add(k)

@@ -6,10 +6,6 @@ around the anchor.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from diplodata.extract._meeting_actors import _key
 from diplodata.extract._meeting_patterns import (
     _AFTER_END,
     _AND_IN,
@@ -48,21 +44,16 @@ from diplodata.models import (
 )
 
 
-@lru_cache(maxsize=64)
-def _in_sentence(pattern: re.Pattern[str], norm: str, s: int, e: int) -> bool:
-    """Whether ``pattern`` occurs in ``norm[s:e]`` (asked again for every anchor of a sentence)."""
-    return pattern.search(norm[s:e]) is not None
-
-
 def _status(
-    norm: str, s: int, e: int, start: int, a0: int, a1: int, clause_end: int, word: str
+    g: Groundwork, s: int, e: int, start: int, a0: int, a1: int, clause_end: int, word: str
 ) -> MeetingStatus:
+    norm = g.norm
     upto = norm[s:a1]
     if _DENIED.search(upto) or _NO_BEFORE.search(norm[max(s, a0 - 30) : a0]):
         return MeetingStatus.DENIED
-    if _in_sentence(_CANCELLED, norm, s, e):
+    if g.occurs(_CANCELLED, s, e):
         return MeetingStatus.CANCELLED
-    if _in_sentence(_POSTPONED, norm, s, e):
+    if g.occurs(_POSTPONED, s, e):
         return MeetingStatus.POSTPONED
     clause = norm[start : min(e, clause_end + 60)]
     if _PROPOSED.search(norm[start : min(e, a1 + 10)]):
@@ -79,10 +70,10 @@ def _status(
     return MeetingStatus.HELD
 
 
-def _modality(norm: str, s: int, e: int, word: str, verb: str | None) -> Modality:
-    if _in_sentence(_VIDEO, norm, s, e):
+def _modality(g: Groundwork, s: int, e: int, word: str, verb: str | None) -> Modality:
+    if g.occurs(_VIDEO, s, e):
         return Modality.VIDEO
-    if verb == "phone" or _in_sentence(_CALL, norm, s, e):
+    if verb == "phone" or g.occurs(_CALL, s, e):
         return Modality.CALL
     if verb == "speak":
         return Modality.UNKNOWN
@@ -168,8 +159,8 @@ def _attribution(
     g: Groundwork, s: int, e: int, people: list[ActorMention], mentions: list[ActorMention]
 ) -> str | None:
     norm = g.norm
-    keys = {_key(m.actor) for m in people}
-    names = [(m.start, m.end) for m in mentions if _key(m.actor) in keys]
+    keys = {m.actor.key for m in people}
+    names = [(m.start, m.end) for m in mentions if m.actor.key in keys]
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in names)

@@ -17,7 +17,6 @@ from diplodata.extract._meeting_actors import (
     _dedupe,
     _first_in,
     _is_pronoun,
-    _key,
     _object,
     _state_subject,
 )
@@ -79,7 +78,7 @@ class _Cand:
     year: str | None = None
 
     def names(self) -> set[str]:
-        return {_key(m.actor) for m in self.people}
+        return {m.actor.key for m in self.people}
 
 
 # --------------------------------------------------------------------------- candidates
@@ -214,8 +213,8 @@ def _read_anchor(
         return []
     # ----- status, modality
     clause_end = max([a1] + [m.end for m in people])
-    status = _status(norm, s, e, start, a0, a1, clause_end, word)
-    modality = _modality(norm, s, e, word, verb)
+    status = _status(g, s, e, start, a0, a1, clause_end, word)
+    modality = _modality(g, s, e, word, verb)
     if modality in (Modality.CALL, Modality.VIDEO):
         place = None
     cand = _Cand(

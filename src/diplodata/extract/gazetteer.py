@@ -25,16 +25,16 @@ import csv
 import io
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any
 
 from diplodata.models import Actor, ActorKind
+from diplodata.names import fold, slug
 
 __all__ = ["Entry", "Gazetteer", "Mention", "Role", "fold", "slug"]
 
@@ -58,25 +58,6 @@ _START_ASCII_SPLIT = re.compile(
     r"(?:al|el|ad|as|an|at|bin|ibn|ben|de|da|von|van)(?![A-Za-z0-9])))"
 )
 """:data:`_START_SPLIT` for ASCII text, where a word character is a letter or a digit (faster)."""
-
-
-# Letters that Unicode does not decompose into an ASCII letter plus a mark.
-_LETTERS = str.maketrans(
-    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d",
-     "þ": "th", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ħ": "h"}
-)  # fmt: skip
-
-
-@lru_cache(maxsize=65536)
-def fold(token: str) -> str:
-    """Lower-case ASCII form of a token: ``"Erdoğan"`` -> ``"erdogan"``, ``"Yıldırım"`` -> ``"yildirim"``."""
-    text = unicodedata.normalize("NFKD", token.translate(_LETTERS))
-    return text.encode("ascii", "ignore").decode().lower()
-
-
-def slug(name: str) -> str:
-    """The id of an actor from its canonical name: ``"Recep Tayyip Erdoğan"`` -> ``"recep-tayyip-erdogan"``."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from diplodata.article import Article
@@ -41,6 +42,9 @@ class Groundwork:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _sources: list[SourceRef] = field(default_factory=list, init=False, repr=False, compare=False)
+    _found: dict[tuple[re.Pattern[str], int, int], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def norm(self) -> str:
@@ -51,6 +55,17 @@ class Groundwork:
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, normalised offsets."""
         return self.text.sentences
+
+    def occurs(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether ``pattern`` occurs in ``norm[start:end]``, memoised for the article.
+
+        Extractors ask the same sentence-wide question for every anchor of a sentence.
+        """
+        key = (pattern, start, end)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = pattern.search(self.norm[start:end]) is not None
+        return found
 
     def span(self, start: int, end: int) -> Span:
         """Evidence for a normalised span, as a :class:`Span` of the original text."""

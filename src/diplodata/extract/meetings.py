@@ -44,7 +44,7 @@ from itertools import pairwise
 
 from pydantic import ValidationError
 
-from diplodata.extract._meeting_actors import _clip, _dedupe, _is_pronoun, _key
+from diplodata.extract._meeting_actors import _clip, _dedupe, _is_pronoun
 from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
 from diplodata.extract._meeting_patterns import (
@@ -141,7 +141,7 @@ def _follow_up(
             continue
         if norm.startswith(("'s", "’s"), m.end) or _is_pronoun(m):
             continue
-        if _key(m.actor) not in last.names():
+        if m.actor.key not in last.names():
             last.people.append(m)
             added = True
     return added
