@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint pytest dataset clean
+.PHONY: demo test lint pytest dataset docs figures lab clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2 --doctest-modules src tests
+	$(BIN)/python -m pytest -q -n 2 --doctest-modules --mpl src tests
 
 test: lint pytest
 
