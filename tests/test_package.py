@@ -35,6 +35,7 @@ def test_public_namespace_is_pinned() -> None:
             "Meeting",
             "MeetingLife",
             "Place",
+            "Reconciliation",
             "SourceRef",
             "Span",
             "Statement",
@@ -47,6 +48,7 @@ def test_public_namespace_is_pinned() -> None:
             "load_dataset",
             "meeting_history",
             "read_events",
+            "reconcile",
             "write_events",
         ]
     )

@@ -14,6 +14,9 @@ Examples
 
 from __future__ import annotations
 
+from typing import Any
+
+from diplodata.accessor import register_when_pandas_loads as _register_when_pandas_loads
 from diplodata.article import Article
 from diplodata.datasets import describe_dataset, list_datasets, load_dataset
 from diplodata.errors import DataError, DatasetNotFoundError, DataWarning, DiplodataError
@@ -33,6 +36,7 @@ from diplodata.models import (
     Statement,
     TimeRef,
 )
+from diplodata.reconcile import Reconciliation, reconcile
 
 __version__ = "0.1.0"
 
@@ -51,6 +55,7 @@ __all__ = [
     "Meeting",
     "MeetingLife",
     "Place",
+    "Reconciliation",
     "SourceRef",
     "Span",
     "Statement",
@@ -62,6 +67,21 @@ __all__ = [
     "list_datasets",
     "load_dataset",
     "meeting_history",
+    "plot",
     "read_events",
+    "reconcile",
     "write_events",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``dd.plot`` (and with it matplotlib) on first use, not at ``import diplodata``."""
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module("diplodata.plot")
+    raise AttributeError(f"module 'diplodata' has no attribute {name!r}")
+
+
+# df.diplo: registered once pandas is loaded, without importing it here (see diplodata.accessor).
+_register_when_pandas_loads()

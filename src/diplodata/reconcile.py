@@ -1,0 +1,220 @@
+"""Reconcile reports of one real-world event from several articles.
+
+:func:`reconcile` merges the reports of one event into one row that lists every
+source, and gives, for casualty figures, the spread of what was reported for each
+place, figure and day: the lowest, highest and median value, with the sources
+behind each. The input is never changed.
+
+pandas is imported inside the functions, so ``import diplodata`` stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from diplodata.eventset import EventSet
+
+__all__ = ["TOLL_COLUMNS", "Reconciliation", "reconcile"]
+
+TOLL_COLUMNS = (
+    "place",
+    "country",
+    "figure",
+    "date",
+    "low",
+    "high",
+    "median",
+    "n_reports",
+    "n_sources",
+    "low_sources",
+    "high_sources",
+    "sources",
+)
+"""The columns of :attr:`Reconciliation.tolls`, in order."""
+
+_STATUS_RANK = {"held": 0, "cancelled": 1, "postponed": 2, "denied": 3, "planned": 4}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """What :func:`reconcile` gives: merged events and the spread of reported tolls.
+
+    Attributes
+    ----------
+    events
+        One row per real-world event: the event frame's columns, taken from the report
+        chosen to stand for the event (for meetings a ``held`` report first; then the
+        most exact date, the highest confidence, the first in the data), and
+        ``event_ids`` (the ids of every report, in data order), ``sources`` (one dict
+        per report: ``outlet``, ``url``, ``article_id``, ``published``) and
+        ``n_reports``.
+    tolls
+        One row per (place, figure, day) of casualty figures, with the columns of
+        :data:`TOLL_COLUMNS`: ``place`` (the location's name, else its country code,
+        else ``"(no place)"``), ``country``, ``figure`` (``"killed"``, or with the
+        population when it is not all people: ``"killed (civilians)"``), ``date`` (the
+        first day of the figure's date range), ``low``, ``high``, ``median``,
+        ``n_reports``, ``n_sources`` (distinct sources), ``low_sources`` and
+        ``high_sources`` (the sources that gave the low and the high value) and
+        ``sources`` (all of them). A source is the body credited with the figure
+        (``reported_by``, else the attribution, else the outlet) with the outlet that
+        carried it in brackets; sources are joined by ``"; "``.
+    """
+
+    events: pd.DataFrame
+    tolls: pd.DataFrame
+
+    def __repr__(self) -> str:
+        return (
+            f"<Reconciliation: {len(self.events)} events, "
+            f"{len(self.tolls)} (place, figure, day) tolls>"
+        )
+
+
+def _frame(data: EventSet | pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    if isinstance(data, pd.DataFrame):
+        return data
+    to_frame = getattr(data, "to_frame", None)
+    if to_frame is None:
+        raise TypeError(
+            f"expected an EventSet or its frame (EventSet.to_frame()), got {type(data).__name__}"
+        )
+    frame: pd.DataFrame = to_frame()
+    return frame
+
+
+def _join(values: Any) -> str:
+    return "; ".join(dict.fromkeys(str(v) for v in values))
+
+
+def tolls_of(df: pd.DataFrame) -> pd.DataFrame:
+    """The spread of reported casualty figures per (place, figure, day); see :class:`Reconciliation`.
+
+    Examples
+    --------
+    >>> import diplodata as dd
+    >>> t = tolls_of(dd.load_dataset("libya_2019"))
+    >>> row = t[(t["figure"] == "killed") & (t["date"] == "2019-05-02")].iloc[0]
+    >>> float(row["low"]), float(row["high"]), int(row["n_sources"])
+    (376.0, 392.0, 2)
+    """
+    import pandas as pd
+
+    from diplodata.validate._keys import toll_frame
+
+    t = toll_frame(df)
+    keys = ["place", "country", "figure", "date"]
+    t = t.sort_values([*keys, "value", "row"], kind="stable")
+    grouped = t.groupby(keys, dropna=False, sort=True, observed=True)
+    out = grouped.agg(
+        low=("value", "min"),
+        high=("value", "max"),
+        median=("value", "median"),
+        n_reports=("value", "size"),
+        n_sources=("label", "nunique"),
+    ).reset_index()
+    low = t[t["value"] == grouped["value"].transform("min")]
+    high = t[t["value"] == grouped["value"].transform("max")]
+    for name, part in (("low_sources", low), ("high_sources", high), ("sources", t)):
+        joined = part.groupby(keys, dropna=False, sort=True, observed=True)["label"].agg(_join)
+        out = out.merge(joined.rename(name).reset_index(), on=keys, how="left")
+    out = out.astype(
+        {
+            "place": "str",
+            "country": "str",
+            "figure": "str",
+            "low": "float64",
+            "high": "float64",
+            "median": "float64",
+            "n_reports": "int64",
+            "n_sources": "int64",
+            "low_sources": "str",
+            "high_sources": "str",
+            "sources": "str",
+        }
+    )
+    out["date"] = pd.to_datetime(out["date"]).astype("datetime64[us]")
+    return out.loc[:, list(TOLL_COLUMNS)].reset_index(drop=True)
+
+
+def _merged_events(df: pd.DataFrame) -> pd.DataFrame:
+    import numpy as np
+    import pandas as pd
+
+    from diplodata.validate._keys import report_groups
+
+    frame = df.reset_index(drop=True)
+    group = report_groups(frame).to_numpy(dtype="int64")
+    status = frame["status"].astype("str").map(_STATUS_RANK).fillna(9).to_numpy()
+    precision = frame["when_precision"].astype("str").map(_PRECISION_RANK).fillna(9).to_numpy()
+    confidence = frame["confidence"].fillna(0).to_numpy()
+    order = np.lexsort((np.arange(len(frame)), -confidence, precision, status, group))
+    chosen = order[np.r_[True, group[order][1:] != group[order][:-1]]] if len(frame) else order
+    chosen = np.sort(chosen)
+    published = frame["source_published"].dt.strftime("%Y-%m-%d")
+    sources = [
+        {"outlet": o, "url": u, "article_id": a, "published": p}
+        for o, u, a, p in zip(
+            frame["source_outlet"].astype("object").where(frame["source_outlet"].notna(), None),
+            frame["source_url"].astype("object").where(frame["source_url"].notna(), None),
+            frame["source_article_id"]
+            .astype("object")
+            .where(frame["source_article_id"].notna(), None),
+            published.astype("object").where(published.notna(), None),
+            strict=True,
+        )
+    ]
+    by_group = pd.Series(range(len(frame))).groupby(group)
+    ids = frame["event_id"].astype("object").to_numpy()
+    members = {g: list(rows) for g, rows in by_group}
+    out = frame.iloc[chosen].reset_index(drop=True).copy()
+    groups = group[chosen]
+    event_ids: list[Any] = [[ids[r] for r in members[g]] for g in groups]
+    listed: list[Any] = [[sources[r] for r in members[g]] for g in groups]
+    out["event_ids"] = pd.Series(event_ids, dtype="object")
+    out["sources"] = pd.Series(listed, dtype="object")
+    out["n_reports"] = np.array([len(members[g]) for g in groups], dtype="int64")
+    return out
+
+
+def reconcile(data: EventSet | pd.DataFrame) -> Reconciliation:
+    """Merge the reports of each real-world event, and give the spread of reported tolls.
+
+    Reports are of one event when they have the same kind and the same participants
+    (meetings), speaker and act (statements) or place, figure and population (casualty
+    figures), and overlapping dates (casualty figures: the same dates). The input is
+    never changed.
+
+    Parameters
+    ----------
+    data
+        An :class:`~diplodata.EventSet` or its frame (``EventSet.to_frame()``).
+
+    Returns
+    -------
+    Reconciliation
+        ``.events``, one row per real-world event listing every source, and ``.tolls``,
+        the lowest, highest and median value per (place, figure, day) with the sources
+        behind each.
+
+    Examples
+    --------
+    >>> import diplodata as dd
+    >>> rec = dd.reconcile(dd.load_dataset("libya_2019"))
+    >>> merged = rec.events[rec.events["n_reports"] > 1]
+    >>> merged.loc[merged["kind"] == "meeting", "event_ids"].tolist()
+    [['ly19-076', 'ly19-077'], ['ly19-140', 'ly19-141']]
+    >>> t = rec.tolls
+    >>> spread = t[(t["place"] == "Tripoli") & (t["figure"] == "killed") & (t["n_sources"] > 1)]
+    >>> spread[["low", "high", "median"]].values.tolist()
+    [[121.0, 147.0, 134.0], [376.0, 392.0, 384.0], [607.0, 653.0, 630.0]]
+    """
+    df = _frame(data)
+    return Reconciliation(events=_merged_events(df), tolls=tolls_of(df))

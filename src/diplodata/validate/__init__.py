@@ -1,0 +1,3 @@
+"""Validation of event data: declared rules, run vectorised over the event frame."""
+
+from __future__ import annotations

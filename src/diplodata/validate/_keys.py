@@ -1,0 +1,306 @@
+"""Shared, vectorised building blocks for the validation rules and :func:`diplodata.reconcile`.
+
+* :func:`json_lists` parses a column of JSON lists of objects (``participants``,
+  ``evidence``) in one pyarrow pass, into one long frame (a row per list item);
+* :func:`actor_keys` gives the key that identifies an actor (its id, else its name folded);
+* :func:`report_groups` puts reports of one real-world event in one group;
+* :func:`toll_frame` gives every casualty figure with its toll key (place, figure, date)
+  and the label of the source behind it.
+
+pandas, numpy and pyarrow are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+__all__ = ["actor_keys", "json_lists", "report_groups", "source_keys", "toll_frame"]
+
+ACTOR_FIELDS = ("id", "name", "kind", "country", "role")
+SPAN_FIELDS = ("start", "end", "text")
+NO_PLACE = "(no place)"
+
+
+def json_lists(values: pd.Series, fields: dict[str, str]) -> tuple[pd.DataFrame, list[int]]:
+    """Parse a column of JSON lists of objects into one long frame.
+
+    Parameters
+    ----------
+    values
+        JSON text (a list of objects) or missing, one per row.
+    fields
+        The object fields to keep, with their pyarrow type name (``"string"``, ``"int64"``).
+
+    Returns
+    -------
+    (long, bad)
+        ``long`` has a ``row`` column (0-based position in ``values``), a ``position``
+        column (0-based place in the row's list) and one column per field; ``bad`` lists
+        the positions whose text is not a JSON list of objects.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> long, bad = json_lists(pd.Series(['[{"id": "a"}, {"id": "b"}]', None, "[]"]), {"id": "string"})
+    >>> long[["row", "position", "id"]].values.tolist(), bad
+    ([[0, 0, 'a'], [0, 1, 'b']], [])
+    """
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    present = np.flatnonzero(values.notna().to_numpy())
+    texts = pa.array(values.iloc[present].astype(str).to_numpy(dtype=object), type=pa.string())
+    item = pa.struct([(name, getattr(pa, kind)()) for name, kind in fields.items()])
+    try:
+        table = _read_lines(texts, item)
+        bad: list[int] = []
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
+        table, good = _read_slowly(texts, item)
+        bad = [int(present[i]) for i in np.flatnonzero(~good)]
+        present = present[good]
+    lists = table.column("p").combine_chunks()
+    parents = np.asarray(pa.compute.list_parent_indices(lists))
+    starts = np.asarray(lists.offsets)[:-1] - lists.offsets[0].as_py()
+    flat = lists.flatten()
+    rows = present[parents] if len(parents) else np.zeros(0, dtype="int64")
+    position = np.arange(len(parents)) - starts[parents] if len(parents) else rows
+    data: dict[str, Any] = {"row": rows.astype("int64"), "position": position.astype("int64")}
+    for name in fields:
+        data[name] = (
+            flat.field(name)
+            .to_pandas(types_mapper=pd.ArrowDtype)
+            .astype(_pandas_dtype(fields[name]))
+        )
+    return pd.DataFrame(data), bad
+
+
+def _pandas_dtype(kind: str) -> str:
+    return "Int64" if kind == "int64" else "str"
+
+
+def _read_lines(texts: Any, item: Any) -> Any:
+    """Read ``{"p": <text>}`` lines with pyarrow's JSON reader, in order."""
+    import io
+
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.json as pj
+
+    schema = pa.schema([("p", pa.list_(item))])
+    if len(texts) == 0:
+        return schema.empty_table()
+    lines = pc.binary_join_element_wise('{"p":', texts, "}\n", "")
+    _, offsets, data = lines.buffers()
+    bounds = np.frombuffer(offsets, dtype="int32")[lines.offset : lines.offset + len(lines) + 1]
+    payload = memoryview(data)[int(bounds[0]) : int(bounds[-1])]
+    table = pj.read_json(
+        io.BytesIO(payload),
+        read_options=pj.ReadOptions(block_size=1 << 24),
+        parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore"),
+    )
+    if table.num_rows != len(texts):
+        raise ValueError("one cell is not a single JSON value")
+    return table
+
+
+def _read_slowly(texts: Any, item: Any) -> tuple[Any, Any]:
+    """Parse cell by cell (only when the fast reader refuses the column), marking bad cells."""
+    import numpy as np
+    import pyarrow as pa
+
+    good = np.ones(len(texts), dtype=bool)
+    parsed: list[list[dict[str, Any]]] = []
+    names = [item.field(i).name for i in range(item.num_fields)]
+    for i, text in enumerate(texts.to_pylist()):
+        try:
+            value = json.loads(text)
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise ValueError("not a list of objects")
+            pa.array([[{n: v.get(n) for n in names} for v in value]], type=pa.list_(item))
+        except (ValueError, TypeError, pa.ArrowException):
+            good[i] = False
+            continue
+        parsed.append([{n: v.get(n) for n in names} for v in value])
+    return pa.table({"p": pa.array(parsed, type=pa.list_(item))}), good
+
+
+def actor_keys(ids: pd.Series, names: pd.Series) -> pd.Series:
+    """What identifies an actor when comparing: its id, else its name case-folded.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> actor_keys(pd.Series(["x-1", None]), pd.Series(["X", "Recep ERDOGAN"])).tolist()
+    ['x-1', 'recep erdogan']
+    """
+    import pandas as pd
+
+    folded = names.astype("str").str.casefold()
+    return pd.Series(ids.astype("str").where(ids.notna(), folded), index=ids.index)
+
+
+def source_keys(df: pd.DataFrame) -> pd.Series:
+    """What identifies the page behind each row: its article id, else URL, else outlet."""
+    out = df["source_article_id"].astype("str")
+    for name in ("source_url", "source_outlet"):
+        out = out.where(out.notna(), df[name].astype("str"))
+    return out
+
+
+def _hash(values: pd.Series) -> np.ndarray:
+    import numpy as np
+    import pandas as pd
+
+    filled = values.astype("str").fillna("\x00<NA>")
+    return np.asarray(pd.util.hash_array(filled.to_numpy(dtype=object)), dtype="uint64")
+
+
+def toll_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Every casualty figure with a count, with its toll key and the source behind it.
+
+    Columns: ``row`` (0-based position in ``df``), ``event_id``, ``place`` (the
+    location's name, else its country code, else ``"(no place)"``), ``country``,
+    ``figure`` (``"killed"``; with the population in brackets when it is not all
+    people: ``"killed (civilians)"``), ``date`` (``when_earliest`` normalised to the
+    day: the first day of the range for coarser precision), ``value`` (float),
+    ``reporter`` (the ``reported_by`` actor's name, else the attribution, else the
+    outlet, else the URL), ``label`` (the reporter, with the outlet in brackets when
+    it differs), ``page`` (see :func:`source_keys`) and ``cumulative``.
+    """
+    import numpy as np
+    import pandas as pd
+
+    rows = np.flatnonzero(((df["kind"] == "casualty") & df["count_value"].notna()).to_numpy())
+    c = df.iloc[rows]
+    country = c["location_country"].astype("str")
+    place = c["location_name"].astype("str")
+    place = place.where(place.notna(), country).fillna(NO_PLACE)
+    population = c["population"].astype("str")
+    figure = c["figure"].astype("str").fillna("(no figure)")
+    plain = population.isna() | (population.str.casefold() == "all")
+    figure = figure.where(plain, figure + " (" + population + ")")
+    outlet = c["source_outlet"].astype("str")
+    reporter = c["reported_by_name"].astype("str")
+    for name in ("attribution", "source_outlet", "source_url"):
+        reporter = reporter.where(reporter.notna(), c[name].astype("str"))
+    reporter = reporter.fillna("(unknown source)")
+    label = reporter.where(outlet.isna() | (outlet == reporter), reporter + " (" + outlet + ")")
+    return pd.DataFrame(
+        {
+            "row": rows.astype("int64"),
+            "event_id": c["event_id"].astype("str").to_numpy(),
+            "place": place.to_numpy(),
+            "country": country.to_numpy(),
+            "figure": figure.to_numpy(),
+            "date": c["when_earliest"].dt.normalize().to_numpy(),
+            "value": c["count_value"].astype("float64").to_numpy(),
+            "count": c["count_value"].astype("Int64").array,
+            "reporter": reporter.to_numpy(),
+            "label": label.to_numpy(),
+            "page": source_keys(c).to_numpy(),
+            "cumulative": c["cumulative"].to_numpy(),
+        }
+    ).astype({"place": "str", "country": "str", "figure": "str", "reporter": "str", "label": "str"})
+
+
+def report_groups(df: pd.DataFrame, participants: pd.DataFrame | None = None) -> pd.Series:
+    """Group reports of one real-world event: a group number per row (``Int64``).
+
+    Two rows are reports of one event when they have the same kind and
+
+    * meetings: the same set of participants (by :func:`actor_keys`);
+    * statements: the same speaker and the same act;
+    * casualty figures: the same place, figure and population;
+
+    and their date ranges overlap (casualty figures: the same date range, since a toll
+    changes from day to day). Overlap chains: A overlapping B and B overlapping C puts
+    all three in one group. Rows without a date, or without what identifies them, get
+    a group of their own.
+
+    Parameters
+    ----------
+    df
+        The event frame.
+    participants
+        The participants long-form, as :func:`json_lists` gives it for the
+        ``participants`` column (parsed here if not given).
+
+    Examples
+    --------
+    >>> import diplodata as dd
+    >>> df = dd.load_dataset("libya_2019")
+    >>> groups = report_groups(df)
+    >>> int(groups.nunique()) < len(df)
+    True
+    """
+    import numpy as np
+    import pandas as pd
+
+    n = len(df)
+    kind = df["kind"].astype("str").to_numpy(dtype=object)
+    key = np.zeros(n, dtype="uint64")
+    known = np.zeros(n, dtype=bool)
+
+    meeting = kind == "meeting"
+    if meeting.any():
+        if participants is None:
+            participants, _ = json_lists(df["participants"], {"id": "string", "name": "string"})
+        p = participants[meeting[participants["row"].to_numpy()]]
+        if len(p):
+            hashes = _hash(actor_keys(p["id"], p["name"]))
+            summed = pd.Series(hashes, dtype="uint64").groupby(p["row"].to_numpy()).sum()
+            idx = summed.index.to_numpy()
+            key[idx] = summed.to_numpy(dtype="uint64")
+            known[idx] = True
+
+    statement = kind == "statement"
+    if statement.any():
+        speaker = actor_keys(df["speaker_id"], df["speaker_name"])
+        text = "statement\x1f" + speaker + "\x1f" + df["act"].astype("str").fillna("")
+        ok = statement & speaker.notna().to_numpy()
+        key[ok] = _hash(text[ok])
+        known |= ok
+
+    casualty = kind == "casualty"
+    if casualty.any():
+        parts = ["location_name", "location_country", "figure", "population", "when_earliest"]
+        text = pd.Series("casualty", index=df.index, dtype="str")
+        for name in parts:
+            text = text + "\x1f" + df[name].astype("str").fillna("")
+        text = text + "\x1f" + df["when_latest"].astype("str").fillna("")
+        ok = casualty & df["figure"].notna().to_numpy()
+        key[ok] = _hash(text[ok])
+        known |= ok
+
+    earliest = df["when_earliest"].to_numpy(dtype="datetime64[us]")
+    latest = df["when_latest"].to_numpy(dtype="datetime64[us]")
+    known &= ~np.isnat(earliest) & ~np.isnat(latest)
+    kind_code = pd.Categorical(kind).codes.astype("int64")
+    order = np.lexsort((earliest, key, kind_code, ~known))
+    s_known = known[order]
+    s_kind, s_key = kind_code[order], key[order]
+    s_earliest, s_latest = earliest[order], latest[order]
+    same = np.zeros(n, dtype=bool)
+    if n > 1:
+        same[1:] = (s_kind[1:] == s_kind[:-1]) & (s_key[1:] == s_key[:-1]) & s_known[1:]
+        same[1:] &= s_known[:-1]
+    # Running maximum of `latest` within each run of equal keys.
+    run = np.cumsum(~same)
+    reach = pd.Series(s_latest).groupby(run).cummax().to_numpy(dtype="datetime64[us]")
+    starts_new = ~same
+    if n > 1:
+        starts_new[1:] |= s_earliest[1:] > reach[:-1]
+    group_sorted = np.cumsum(starts_new) - 1
+    group = np.empty(n, dtype="int64")
+    group[order] = group_sorted
+    # Number groups by their first row, so that numbers follow the frame's order.
+    first = pd.Series(np.arange(n)).groupby(group).transform("min").to_numpy()
+    renumbered = pd.factorize(first, sort=True)[0]
+    return pd.Series(renumbered, index=df.index, dtype="Int64", name="group")
