@@ -4,14 +4,20 @@ Loads the ``libya_2019`` dataset, validates it (every record through the event
 models, and the frame round trip), writes it to an output folder as JSON Lines
 and Parquet, reads both back, and prints a summary: events per kind, date range,
 the most frequent actors. Then extracts events from the illustrative articles
-in ``datasets/articles`` and shows a few, with their evidence.
+in ``datasets/articles`` and shows a few, with their evidence. Last, it draws the
+dataset's timeline, tolls and network charts (``dd.plot``) to PNG files and prints
+their paths.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["run"]
 
@@ -42,7 +48,7 @@ def run(
     >>> import io, tempfile
     >>> files = run(tempfile.mkdtemp(), articles=None, stream=io.StringIO())
     >>> sorted(files)
-    ['jsonl', 'parquet']
+    ['jsonl', 'network', 'parquet', 'timeline', 'tolls']
     """
     import sys
 
@@ -86,7 +92,36 @@ def run(
         print(f"    {path}  ({path.stat().st_size:,} bytes)", file=echo)
     if articles is not None and Path(articles).is_dir():
         files["extracted"] = _extract(Path(articles), folder, echo)
+    files.update(_charts(frame, folder, echo))
     return files
+
+
+def _charts(frame: pd.DataFrame, out: Path, echo: TextIO) -> dict[str, Path]:
+    """Draw the timeline, tolls and network charts of ``frame`` to PNG files in ``out``.
+
+    The figures are made without pyplot (``matplotlib.figure.Figure`` renders with Agg),
+    so this neither needs a display nor changes the backend of a notebook that runs it.
+    """
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from diplodata.plot import network, timeline, tolls
+
+    charts: dict[str, tuple[tuple[float, float], Callable[[Axes], Axes]]] = {
+        "timeline": ((11.0, 9.3), lambda ax: timeline(frame, by="actor", ax=ax)),
+        "tolls": ((11.0, 5.0), lambda ax: tolls(frame, figure="killed", ax=ax)),
+        "network": ((9.0, 9.0), lambda ax: network(frame, ax=ax)),
+    }
+    written: dict[str, Path] = {}
+    print("  charts:", file=echo)
+    for name, (size, draw) in charts.items():
+        figure = Figure(figsize=size, layout="constrained")
+        draw(figure.subplots())
+        path = out / f"{name}.png"
+        figure.savefig(path, dpi=100)
+        written[name] = path
+        print(f"    {path}", file=echo)
+    return written
 
 
 def _extract(folder: Path, out: Path, echo: TextIO) -> Path:

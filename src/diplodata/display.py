@@ -25,7 +25,7 @@ from diplodata.article import Article
 from diplodata.eventset import summary_of
 from diplodata.models import Event
 
-__all__ = ["COLOURS", "EvidenceView", "evidence"]
+__all__ = ["COLOURS", "EvidenceView", "event_html", "evidence"]
 
 COLOURS = {"meeting": "#cfe2ff", "statement": "#fff3bf", "casualty": "#ffd6d6"}
 """Background colour of each kind's evidence (light, so the text stays readable)."""
@@ -93,3 +93,42 @@ def evidence(article: Article | str, events: Iterable[Event]) -> EvidenceView:
     """
     text = article.text if isinstance(article, Article) else article
     return EvidenceView(text, tuple(events))
+
+
+def event_html(event: Event) -> str:
+    """One event as HTML: what it is, when, where from, and its evidence highlighted.
+
+    This is what a notebook shows for a single event (``Event._repr_html_``). Without
+    the article, each evidence span is shown on its own, marked in the kind's colour
+    with the same hover label as in :func:`evidence`.
+
+    Examples
+    --------
+    >>> import diplodata as dd
+    >>> event = dd.extract("At least 21 civilians were killed, the WHO said.")[0]
+    >>> html_text = event._repr_html_()
+    >>> "<mark" in html_text and "At least 21 civilians were killed" in html_text
+    True
+    """
+    who, what = summary_of(event)
+    colour = COLOURS.get(event.kind, "#eeeeee")
+    title = html.escape(_label(event), quote=True)
+    when = event.when.earliest.isoformat() if event.when.earliest else "date unknown"
+    if event.when.latest and event.when.latest != event.when.earliest:
+        when += f" to {event.when.latest.isoformat()} ({event.when.precision.value})"
+    source = event.source.outlet or event.source.url or event.source.article_id
+    marks = "".join(
+        f'<li><mark class="dd-{event.kind}" style="background:{colour}" title="{title}">'
+        f"{html.escape(span.text)}</mark> <small>[{span.start}:{span.end}]</small></li>"
+        for span in event.evidence
+    )
+    evidence_part = f"<ul>{marks}</ul>" if marks else "<p><i>no evidence spans</i></p>"
+    head = f"<b>{html.escape(event.kind)}</b> <code>{html.escape(event.id)}</code>"
+    lines = [
+        f"<p>{head} &middot; {html.escape(when)}"
+        + (f" &middot; {html.escape(source)}" if source else "")
+        + "</p>",
+        f"<p>{html.escape(who)}{' &mdash; ' if who else ''}{html.escape(what)}</p>",
+        evidence_part,
+    ]
+    return f'<div class="diplodata-event">{"".join(lines)}</div>'

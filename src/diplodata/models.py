@@ -444,6 +444,12 @@ class _EventBase(_Model):
         """Every actor the event names, in field order (each kind says which fields)."""
         return ()
 
+    def _repr_html_(self) -> str:
+        """The event as a notebook card with its evidence highlighted (see :mod:`diplodata.display`)."""
+        from diplodata.display import event_html
+
+        return event_html(self)  # type: ignore[arg-type]
+
 
 class Meeting(_EventBase):
     """A meeting between actors, reported as held, planned, proposed, called off or denied.

@@ -1,0 +1,377 @@
+"""``dd.plot.timeline``: events over time, one lane per actor or per kind."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any, Literal
+
+from diplodata.plot._common import (
+    ACT_COLOURS,
+    FIGURE_COLOURS,
+    KIND_COLOURS,
+    MEETING_STYLE,
+    as_frame,
+    date_axis,
+    date_bounds,
+    fill_docs,
+    legend_outside,
+    new_axes,
+    no_data,
+    participant_lists,
+    require,
+    shorten,
+    texts,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+__all__ = ["timeline"]
+
+KINDS = ("meeting", "statement", "casualty")
+OTHERS = "(other actors)"
+UNNAMED = "(no named actor)"
+# Bin widths (days) tried in turn when a crowded timeline is aggregated.
+_BINS = ((1.0, "day"), (7.0, "week"), (30.4375, "month"), (91.3125, "quarter"), (365.25, "year"))
+_MAX_BINS = 160
+
+
+def _lanes(
+    frame: pd.DataFrame, rows: np.ndarray, by: str, max_lanes: int
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Lane names (top first) and the (row, lane) pairs of every mark to draw."""
+    import numpy as np
+    import pandas as pd
+
+    kind = texts(frame["kind"])
+    if by == "kind":
+        present = [k for k in KINDS if (kind[rows] == k).any()]
+        index = {k: i for i, k in enumerate(present)}
+        lane = np.array([index.get(k, -1) for k in kind[rows]], dtype="int64")
+        keep = lane >= 0
+        return present, rows[keep], lane[keep]
+
+    names: list[list[str]] = [[] for _ in range(len(rows))]
+    sub = frame.iloc[rows]
+    if "participants" in frame.columns:
+        is_meeting = kind[rows] == "meeting"
+        where = np.flatnonzero(is_meeting)
+        for i, people in zip(
+            where, participant_lists(sub["participants"].iloc[where]), strict=True
+        ):
+            names[i] = people
+    for column, this_kind in (("speaker_name", "statement"), ("reported_by_name", "casualty")):
+        if column not in frame.columns:
+            continue
+        where = np.flatnonzero(kind[rows] == this_kind)
+        values = texts(sub[column].iloc[where])
+        for i, name in zip(where, values, strict=True):
+            if name is not None:
+                names[i] = [name]
+    lengths = np.fromiter((max(len(n), 1) for n in names), dtype="int64", count=len(names))
+    flat = list(itertools.chain.from_iterable(n or [UNNAMED] for n in names))
+    entry_rows = np.repeat(rows, lengths)
+    counts = pd.Series(flat, dtype=object).value_counts()
+    named = sorted(
+        ((int(n), str(name)) for name, n in counts.items() if name != UNNAMED),
+        key=lambda t: (-t[0], t[1]),
+    )
+    top = [name for _, name in named[:max_lanes]]
+    order = list(top)
+    if len(named) > max_lanes:
+        order.append(OTHERS)
+    if UNNAMED in counts.index:
+        order.append(UNNAMED)
+    index = {name: i for i, name in enumerate(order)}
+    others = index.get(OTHERS, -1)
+    lane = np.array([index.get(name, others) for name in flat], dtype="int64")
+    pairs = np.unique(np.stack([entry_rows, lane], axis=1), axis=0)
+    return order, pairs[:, 0], pairs[:, 1]
+
+
+@fill_docs
+def timeline(
+    data: Any,
+    *,
+    by: Literal["actor", "kind"] = "actor",
+    max_lanes: int = 15,
+    aggregate: bool | None = None,
+    max_marks: int = 2000,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Events over time, one lane per actor (or per kind).
+
+    Meetings are round markers (filled: held; hollow: planned, proposed or
+    postponed; a cross: cancelled or denied), statements are ticks coloured by
+    their act, casualty figures are bars coloured by figure whose height grows
+    with the logarithm of the count. An event whose date is known only to the
+    week or the month is drawn across that span (a translucent box), not as a point.
+    Undated events are left out, and the title says how many.
+
+    Parameters
+    ----------
+    {data}
+    by
+        ``"actor"``: one lane per actor (meeting participants, statement speakers,
+        casualty reporters; an event shows in the lane of each of its actors);
+        ``"kind"``: one lane per event kind.
+    max_lanes
+        With ``by="actor"``, the number of actor lanes (the actors with most events,
+        ties by name); the other actors share one lane.
+    aggregate
+        Draw counts per lane and period (a heat strip with a colour bar) instead of
+        one mark per event. By default, only when there would be more than
+        ``max_marks`` marks, so a crowded timeline stays readable.
+    max_marks
+        See ``aggregate``.
+    title
+        The title; by default it says how many events are drawn, and how.
+    {ax}
+
+    {returns}
+
+    Notes
+    -----
+    {empty}
+
+    Examples
+    --------
+    >>> import diplodata as dd
+    >>> df = dd.load_dataset("libya_2019")
+    >>> ax = dd.plot.timeline(df, by="kind")
+    >>> [t.get_text() for t in ax.get_yticklabels()][::-1]  # lanes, from the top
+    ['meeting', 'statement', 'casualty']
+    >>> ax.get_title()
+    'Timeline of 189 events, by kind'
+    """
+    import numpy as np
+
+    if by not in ("actor", "kind"):
+        raise ValueError(f"by must be 'actor' or 'kind', not {by!r}")
+    frame = as_frame(data)
+    require(frame, ("kind", "when_earliest", "when_latest"), "timeline")
+    n_lanes_guess = 3 if by == "kind" else max_lanes + 2
+    ax = new_axes(ax, (11.0, max(4.5, 0.45 * n_lanes_guess + 1.6)))
+    if len(frame) == 0:
+        return no_data(ax, title or "Timeline", "no events to draw")
+    start, end = date_bounds(frame)
+    rows = np.flatnonzero(~np.isnan(start))
+    undated = len(frame) - len(rows)
+    if len(rows) == 0:
+        return no_data(ax, title or "Timeline", f"no dated events to draw ({undated} undated)")
+
+    lanes, entry_rows, entry_lanes = _lanes(frame, rows, by, max_lanes)
+    n = len(lanes)
+    y = (n - 1 - entry_lanes).astype("float64")
+    crowded = len(entry_rows) > max_marks if aggregate is None else aggregate
+    if crowded:
+        how = _draw_counts(ax, start[entry_rows], end[entry_rows], y, n)
+    else:
+        _draw_marks(ax, frame, entry_rows, start, end, y)
+        how = ""
+
+    ax.set_yticks(np.arange(n), [shorten(name, 36) for name in reversed(lanes)])
+    ax.set_ylim(-0.6, n - 0.4)
+    for edge in np.arange(n - 1) + 0.5:
+        ax.axhline(edge, color="#dddddd", linewidth=0.8, zorder=0)
+    ax.grid(axis="x", color="#eeeeee", linewidth=0.8)
+    ax.set_axisbelow(True)
+    date_axis(ax)
+    ax.set_ylabel(by)
+    drawn = len(rows)
+    noun = "event" if drawn == 1 else "events"
+    default = f"Timeline of {drawn:,} {noun}, by {by}{how}"
+    if undated:
+        default += f" ({undated:,} undated not shown)"
+    ax.set_title(title if title is not None else default)
+    return ax
+
+
+def _draw_counts(ax: Axes, start: np.ndarray, end: np.ndarray, y: np.ndarray, n: int) -> str:
+    """A heat strip of events per lane and period; returns the title's ``: ...`` part."""
+    import numpy as np
+
+    middle = (start + end) / 2.0
+    low, high = float(np.nanmin(start)), float(np.nanmax(end))
+    width, word = _BINS[-1]
+    for width, word in _BINS:  # noqa: B007 - the first width that fits is kept
+        if (high - low) / width <= _MAX_BINS:
+            break
+    edges = np.arange(low, high + width, width)
+    if len(edges) < 2:
+        edges = np.array([low, low + width])
+    counts, _, _ = np.histogram2d(middle, y, bins=[edges, np.arange(n + 1) - 0.5])
+    shown = np.ma.masked_equal(counts.T, 0)
+    mesh = ax.pcolormesh(edges, np.arange(n + 1) - 0.5, shown, cmap="Blues", vmin=0)
+    bar = ax.figure.colorbar(mesh, ax=ax, pad=0.01, fraction=0.04)
+    bar.set_label(f"events per {word}")
+    ax.set_xlim(edges[0], edges[-1])
+    return f" (events per {word}; too many to mark one by one)"
+
+
+def _draw_marks(
+    ax: Axes,
+    frame: pd.DataFrame,
+    rows: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    y: np.ndarray,
+) -> None:
+    """One mark per (event, lane): markers, ticks, bars, and boxes for date spans."""
+    import numpy as np
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    def column(name: str) -> np.ndarray:
+        if name not in frame.columns:
+            return np.full(len(rows), None, dtype=object)
+        return texts(frame[name].iloc[rows])
+
+    kind = column("kind")
+    x0, x1 = start[rows], end[rows]
+    is_span = (x1 - x0) > 1.0
+    handles: list[Any] = []
+
+    # Meetings: round markers at the top of the lane; boxes for spans.
+    colour = KIND_COLOURS["meeting"]
+    status = column("status")
+    style = np.array([MEETING_STYLE.get(s or "", "filled") for s in status], dtype=object)
+    looks = {
+        "filled": {"marker": "o", "facecolors": colour, "label": "meeting held"},
+        "hollow": {"marker": "o", "facecolors": "white", "label": "meeting planned"},
+        "crossed": {"marker": "X", "facecolors": colour, "label": "meeting cancelled or denied"},
+    }
+    for name, look in looks.items():
+        pick = (kind == "meeting") & (style == name)
+        if not pick.any():
+            continue
+        point = pick & ~is_span
+        ax.scatter(
+            x0[point] + 0.5,
+            y[point] + 0.24,
+            s=40,
+            marker=look["marker"],
+            facecolors=look["facecolors"],
+            edgecolors=colour,
+            linewidths=1.2,
+            zorder=3,
+        )
+        box = pick & is_span
+        if box.any():
+            ax.barh(
+                y[box] + 0.24,
+                x1[box] - x0[box],
+                left=x0[box],
+                height=0.26,
+                facecolor=colour if name == "filled" else "none",
+                alpha=0.45 if name == "filled" else 1.0,
+                edgecolor=colour,
+                hatch="xxx" if name == "crossed" else None,
+                linewidth=1.0,
+                zorder=2,
+            )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=look["marker"],
+                markersize=7,
+                markerfacecolor=look["facecolors"],
+                markeredgecolor=colour,
+                label=look["label"],
+            )
+        )
+
+    # Statements: ticks coloured by act, in the middle of the lane.
+    act = column("act")
+    for name, colour in ACT_COLOURS.items():
+        pick = (kind == "statement") & (act == name)
+        if not pick.any():
+            continue
+        point = pick & ~is_span
+        ax.scatter(
+            x0[point] + 0.5,
+            y[point] - 0.04,
+            s=80,
+            marker="|",
+            color=colour,
+            linewidths=1.8,
+            zorder=3,
+        )
+        box = pick & is_span
+        if box.any():
+            ax.barh(
+                y[box] - 0.04,
+                x1[box] - x0[box],
+                left=x0[box],
+                height=0.14,
+                color=colour,
+                alpha=0.45,
+                edgecolor=colour,
+                zorder=2,
+            )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="|",
+                markersize=10,
+                markeredgewidth=1.8,
+                color=colour,
+                label=f"statement: {name}",
+            )
+        )
+
+    # Casualty figures: bars from the bottom of the lane, height by log(count).
+    is_toll = kind == "casualty"
+    if is_toll.any():
+        figure = column("figure")
+        if "count_value" in frame.columns:
+            values = frame["count_value"].iloc[rows].astype("Float64").to_numpy(na_value=np.nan)
+        else:
+            values = np.full(len(rows), np.nan)
+        top = (
+            np.nanmax(np.where(is_toll, values, np.nan))
+            if np.isfinite(values[is_toll]).any()
+            else 1.0
+        )
+        scale = np.log10(np.maximum(values, 1.0) + 1.0) / np.log10(max(top, 1.0) + 1.0)
+        height = np.where(np.isnan(scale), 0.12, 0.12 + 0.24 * scale)
+        visible = max((np.nanmax(end) - np.nanmin(start)) / 150.0, 1.0)
+        # Figures of one report day side by side: killed, then wounded, displaced...
+        for shift, (name, colour) in enumerate(FIGURE_COLOURS.items()):
+            pick = is_toll & (figure == name)
+            if not pick.any():
+                continue
+            for spanned, alpha in ((False, 0.9), (True, 0.4)):
+                bars = pick & (is_span == spanned)
+                if not bars.any():
+                    continue
+                ax.bar(
+                    x0[bars] + (0.0 if spanned else shift * visible),
+                    height[bars],
+                    width=np.maximum(x1[bars] - x0[bars], visible),
+                    bottom=y[bars] - 0.44,
+                    align="edge",
+                    color=colour,
+                    alpha=alpha,
+                    linewidth=0,
+                    zorder=2,
+                )
+            handles.append(Patch(facecolor=colour, label=f"casualty figure: {name}"))
+
+    if is_span.any():
+        handles.append(
+            Patch(
+                facecolor="#999999",
+                alpha=0.45,
+                edgecolor="#555555",
+                label="date known to the week or month (box)",
+            )
+        )
+    legend_outside(ax, handles)
