@@ -47,6 +47,7 @@ def test_public_namespace_is_pinned() -> None:
             "list_datasets",
             "load_dataset",
             "meeting_history",
+            "plot",
             "read_events",
             "reconcile",
             "write_events",
