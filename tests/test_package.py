@@ -40,6 +40,8 @@ def test_public_namespace_is_pinned() -> None:
             "Span",
             "Statement",
             "TimeRef",
+            "ValidationError",
+            "ValidationReport",
             "__version__",
             "describe_dataset",
             "extract",
@@ -50,6 +52,7 @@ def test_public_namespace_is_pinned() -> None:
             "plot",
             "read_events",
             "reconcile",
+            "validate",
             "write_events",
         ]
     )

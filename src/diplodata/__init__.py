@@ -19,7 +19,13 @@ from typing import Any
 from diplodata.accessor import register_when_pandas_loads as _register_when_pandas_loads
 from diplodata.article import Article
 from diplodata.datasets import describe_dataset, list_datasets, load_dataset
-from diplodata.errors import DataError, DatasetNotFoundError, DataWarning, DiplodataError
+from diplodata.errors import (
+    DataError,
+    DatasetNotFoundError,
+    DataWarning,
+    DiplodataError,
+    ValidationError,
+)
 from diplodata.eventset import EventSet
 from diplodata.extract import Gazetteer, extract, extract_many
 from diplodata.history import MeetingLife, meeting_history
@@ -37,6 +43,7 @@ from diplodata.models import (
     TimeRef,
 )
 from diplodata.reconcile import Reconciliation, reconcile
+from diplodata.validate import ValidationReport, validate
 
 __version__ = "0.1.0"
 
@@ -60,6 +67,8 @@ __all__ = [
     "Span",
     "Statement",
     "TimeRef",
+    "ValidationError",
+    "ValidationReport",
     "__version__",
     "describe_dataset",
     "extract",
@@ -70,6 +79,7 @@ __all__ = [
     "plot",
     "read_events",
     "reconcile",
+    "validate",
     "write_events",
 ]
 

@@ -7,8 +7,18 @@ builtin a caller would naturally catch (``ValueError``, ``KeyError``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["DataError", "DataWarning", "DatasetNotFoundError", "DiplodataError"]
+if TYPE_CHECKING:
+    from diplodata.validate.report import ValidationReport
+
+__all__ = [
+    "DataError",
+    "DataWarning",
+    "DatasetNotFoundError",
+    "DiplodataError",
+    "ValidationError",
+]
 
 
 class DiplodataError(Exception):
@@ -70,6 +80,37 @@ class DatasetNotFoundError(DiplodataError, KeyError):
     def __str__(self) -> str:
         # KeyError quotes its argument; show the message as written.
         return str(self.args[0]) if self.args else ""
+
+
+class ValidationError(DiplodataError, ValueError):
+    """Data that breaks validation rules of severity ``error``.
+
+    Raised by :meth:`ValidationReport.raise_for_errors`; ``.report`` is the whole
+    :class:`~diplodata.ValidationReport`, and the message counts the errors per rule.
+
+    Examples
+    --------
+    >>> import diplodata as dd
+    >>> df = dd.load_dataset("libya_2019")
+    >>> df.loc[1, "event_id"] = df.loc[0, "event_id"]
+    >>> try:
+    ...     dd.validate(df).raise_for_errors()
+    ... except dd.ValidationError as err:
+    ...     print(err)
+    ...     print(len(err.report.issues[err.report.issues["severity"] == "error"]))
+    2 errors in 189 events: event.id_duplicated (2); see .report.issues
+    2
+    """
+
+    def __init__(self, report: ValidationReport) -> None:
+        self.report = report
+        errors = report.issues[report.issues["severity"] == "error"]
+        per_rule = errors.groupby("rule", sort=False).size()
+        rules = ", ".join(f"{code} ({n})" for code, n in per_rule.items())
+        super().__init__(
+            f"{len(errors)} error{'' if len(errors) == 1 else 's'} in {report.n_events} "
+            f"events: {rules}; see .report.issues"
+        )
 
 
 class DataWarning(UserWarning):

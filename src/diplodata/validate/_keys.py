@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["actor_keys", "json_lists", "report_groups", "source_keys", "toll_frame"]
+__all__ = [
+    "actor_keys",
+    "json_lists",
+    "participant_sets",
+    "report_groups",
+    "source_keys",
+    "toll_frame",
+]
 
 ACTOR_FIELDS = ("id", "name", "kind", "country", "role")
 SPAN_FIELDS = ("start", "end", "text")
@@ -54,22 +61,23 @@ def json_lists(values: pd.Series, fields: dict[str, str]) -> tuple[pd.DataFrame,
     import pandas as pd
     import pyarrow as pa
 
-    present = np.flatnonzero(values.notna().to_numpy())
-    texts = pa.array(values.iloc[present].astype(str).to_numpy(dtype=object), type=pa.string())
+    texts = _arrow_strings(values)
     item = pa.struct([(name, getattr(pa, kind)()) for name, kind in fields.items()])
+    present = np.arange(len(values))
     try:
         table = _read_lines(texts, item)
         bad: list[int] = []
     except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
-        table, good = _read_slowly(texts, item)
+        present = np.flatnonzero(values.notna().to_numpy())
+        table, good = _read_slowly(texts.filter(texts.is_valid()), item)
         bad = [int(present[i]) for i in np.flatnonzero(~good)]
         present = present[good]
     lists = table.column("p").combine_chunks()
     parents = np.asarray(pa.compute.list_parent_indices(lists))
-    starts = np.asarray(lists.offsets)[:-1] - lists.offsets[0].as_py()
+    offsets = np.asarray(lists.offsets)
     flat = lists.flatten()
     rows = present[parents] if len(parents) else np.zeros(0, dtype="int64")
-    position = np.arange(len(parents)) - starts[parents] if len(parents) else rows
+    position = np.arange(len(parents)) - (offsets[parents] - offsets[0]) if len(parents) else rows
     data: dict[str, Any] = {"row": rows.astype("int64"), "position": position.astype("int64")}
     for name in fields:
         data[name] = (
@@ -78,6 +86,21 @@ def json_lists(values: pd.Series, fields: dict[str, str]) -> tuple[pd.DataFrame,
             .astype(_pandas_dtype(fields[name]))
         )
     return pd.DataFrame(data), bad
+
+
+def _arrow_strings(values: pd.Series) -> Any:
+    """The column as one pyarrow string array (no copy when it is arrow-backed already)."""
+    import pyarrow as pa
+
+    try:
+        arr = pa.array(values.array)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        arr = pa.array(values.astype("object").to_numpy(), type=pa.string(), from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if arr.type != pa.string():
+        arr = arr.cast(pa.string())
+    return arr
 
 
 def _pandas_dtype(kind: str) -> str:
@@ -96,7 +119,9 @@ def _read_lines(texts: Any, item: Any) -> Any:
     schema = pa.schema([("p", pa.list_(item))])
     if len(texts) == 0:
         return schema.empty_table()
-    lines = pc.binary_join_element_wise('{"p":', texts, "}\n", "")
+    lines = pc.binary_join_element_wise(
+        '{"p":', texts, "}\n", "", null_handling="replace", null_replacement="null"
+    )
     _, offsets, data = lines.buffers()
     bounds = np.frombuffer(offsets, dtype="int32")[lines.offset : lines.offset + len(lines) + 1]
     payload = memoryview(data)[int(bounds[0]) : int(bounds[-1])]
@@ -154,12 +179,27 @@ def source_keys(df: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _hash(values: pd.Series) -> np.ndarray:
+def participant_sets(participants: pd.DataFrame, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A key per meeting for its set of participants (by :func:`actor_keys`).
+
+    Returns the positions of the rows (among ``rows``, a boolean mask over the frame)
+    that have participants, and for each a 64-bit key: the sum of a random 64-bit
+    number per distinct actor key, so that equal sets get equal keys whatever the
+    order (a collision needs two sets whose sums agree mod 2**64).
+    """
     import numpy as np
     import pandas as pd
 
-    filled = values.astype("str").fillna("\x00<NA>")
-    return np.asarray(pd.util.hash_array(filled.to_numpy(dtype=object)), dtype="uint64")
+    p = participants[rows[participants["row"].to_numpy()]]
+    if not len(p):
+        return np.zeros(0, dtype="int64"), np.zeros(0, dtype="uint64")
+    codes, uniques = pd.factorize(actor_keys(p["id"], p["name"]))
+    table = np.random.default_rng(20190404).integers(
+        0, np.iinfo("uint64").max, size=len(uniques), dtype="uint64", endpoint=True
+    )
+    owner = p["row"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    return owner[starts], np.add.reduceat(table[codes], starts)
 
 
 def toll_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -252,32 +292,25 @@ def report_groups(df: pd.DataFrame, participants: pd.DataFrame | None = None) ->
     if meeting.any():
         if participants is None:
             participants, _ = json_lists(df["participants"], {"id": "string", "name": "string"})
-        p = participants[meeting[participants["row"].to_numpy()]]
-        if len(p):
-            hashes = _hash(actor_keys(p["id"], p["name"]))
-            summed = pd.Series(hashes, dtype="uint64").groupby(p["row"].to_numpy()).sum()
-            idx = summed.index.to_numpy()
-            key[idx] = summed.to_numpy(dtype="uint64")
-            known[idx] = True
+        rows, sums = participant_sets(participants, meeting)
+        key[rows] = sums
+        known[rows] = True
 
-    statement = kind == "statement"
+    statement = (kind == "statement") & df["speaker_name"].notna().to_numpy()
     if statement.any():
-        speaker = actor_keys(df["speaker_id"], df["speaker_name"])
-        text = "statement\x1f" + speaker + "\x1f" + df["act"].astype("str").fillna("")
-        ok = statement & speaker.notna().to_numpy()
-        key[ok] = _hash(text[ok])
-        known |= ok
+        s = df[statement]
+        speaker = pd.factorize(actor_keys(s["speaker_id"], s["speaker_name"]))[0]
+        act = pd.factorize(s["act"], use_na_sentinel=False)[0]
+        key[statement] = speaker.astype("uint64") * np.uint64(64) + act.astype("uint64")
+        known |= statement
 
-    casualty = kind == "casualty"
+    casualty = (kind == "casualty") & df["figure"].notna().to_numpy()
     if casualty.any():
-        parts = ["location_name", "location_country", "figure", "population", "when_earliest"]
-        text = pd.Series("casualty", index=df.index, dtype="str")
-        for name in parts:
-            text = text + "\x1f" + df[name].astype("str").fillna("")
-        text = text + "\x1f" + df["when_latest"].astype("str").fillna("")
-        ok = casualty & df["figure"].notna().to_numpy()
-        key[ok] = _hash(text[ok])
-        known |= ok
+        parts = ["location_name", "location_country", "figure", "population"]
+        parts += ["when_earliest", "when_latest"]
+        c = df.loc[casualty, parts]
+        key[casualty] = c.groupby(parts, dropna=False, observed=True, sort=False).ngroup()
+        known |= casualty
 
     earliest = df["when_earliest"].to_numpy(dtype="datetime64[us]")
     latest = df["when_latest"].to_numpy(dtype="datetime64[us]")
