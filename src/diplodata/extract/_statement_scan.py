@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from diplodata.extract._fast import fast_init
 from diplodata.extract._statement_patterns import _DATE_TOKEN
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
@@ -40,6 +41,7 @@ class _Hit:
     covers: int = 0  # the end of an attribution tail this hit has taken in
 
 
+@fast_init
 @dataclass(frozen=True)
 class _Scan:
     """Everything the per-verb steps read: the groundwork plus sorted indexes."""

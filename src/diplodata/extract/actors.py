@@ -33,6 +33,7 @@ from typing import Literal
 
 from diplodata.countries import countries
 from diplodata.countries import lookup as country_lookup
+from diplodata.extract._fast import fast_init
 from diplodata.extract.gazetteer import Entry, Gazetteer, fold, slug
 from diplodata.extract.text import Text
 from diplodata.models import Actor, ActorKind
@@ -42,6 +43,7 @@ __all__ = ["ActorMention", "find_actors"]
 How = Literal["gazetteer", "title", "coreference"]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ActorMention:
     """An actor named in the text: ``[start, end)`` in the normalised text, and who it is."""

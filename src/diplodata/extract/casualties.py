@@ -86,6 +86,7 @@ from diplodata.extract._casualty_patterns import (
     _TRANSITIVE,
     _TRIGGER_HINT,
 )
+from diplodata.extract._fast import fast_init
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
 from diplodata.extract.numbers import NumberMatch
@@ -96,6 +97,7 @@ __all__ = ["EXTRACTOR", "CasualtyHit", "find_casualties"]
 EXTRACTOR = "casualties.v2"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CasualtyHit:
     """One casualty figure found in the normalised text, before it becomes an event."""
@@ -113,6 +115,7 @@ class CasualtyHit:
     sentence: tuple[int, int]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Phrase:
     """A number phrase, or a singular noun phrase that counts one person ("a man")."""

@@ -82,6 +82,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from diplodata.extract._fast import fast_init
 from diplodata.extract.numbers import _trie, parse_number
 from diplodata.models import Precision, TimeRef
 
@@ -227,11 +228,14 @@ _SINCE_BEFORE: Final = re.compile(
 )
 _SINCE_HEAD: Final = re.compile(r"(?i:since)\s{1,3}+")
 _SINCE_STOP: Final = frozenset(("said", "says", "told", "added"))
+# The leading look-ahead on the first letters of the alternatives (under the same
+# IGNORECASE, so folding the same way) holds wherever the pattern matches; it only lets
+# the engine skip other positions faster (about 2x on news sentences).
 _FUTURE_RE: Final = re.compile(
-    r"(?i:\b(?:will|won't|shall)\b|'ll\b|\b(?:is|are|am|'s|'re)\s{1,3}+(?:due|set|expected"
+    r"(?i:(?=[wsiapt'])(?:\b(?:will|won't|shall)\b|'ll\b|\b(?:is|are|am|'s|'re)\s{1,3}+(?:due|set|expected"
     r"|scheduled|slated|poised|going)\s{1,3}+to\b|\b(?:plans?|planning|intends?)\s{1,3}+to\b"
     r"|\bwould\s{1,3}+(?:meet|visit|hold|travel|attend|host|sign|fly)\b"
-    r"|\bto\s{1,3}+meet\b[^.;!?]{0,80}?\bnext\b)"
+    r"|\bto\s{1,3}+meet\b[^.;!?]{0,80}?\bnext\b))"
 )
 _WORD_RE: Final = re.compile(r"[A-Za-z]++")
 _PAST_WORDS: Final = frozenset(_words(
@@ -252,6 +256,7 @@ _STEP: Final = {"last": -1, "this": 0, "next": 1}
 _DAY_KEYS: Final = sorted(_DAY_OFFSETS, key=len, reverse=True)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     """A temporal phrase found in a text: end-exclusive offsets, its text and its role.

@@ -33,6 +33,7 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any
 
+from diplodata.extract._fast import fast_init
 from diplodata.models import Actor, ActorKind
 from diplodata.names import fold, slug
 
@@ -96,6 +97,11 @@ class Entry:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
 
+    def __hash__(self) -> int:
+        # Equal entries have equal ids; hashing the aliases and roles too made every
+        # lookup of an entry's actor (a cache keyed by entry) hash them all.
+        return hash(self.id)
+
     def role_in(self, year: int | None) -> str | None:
         """The role held in ``year`` (the latest one that fits), or the only role if there is one."""
         if year is not None:
@@ -115,6 +121,7 @@ class Entry:
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A gazetteer match: ``[start, end)`` in the searched text, the text, and the entry."""

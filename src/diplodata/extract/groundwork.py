@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplodata.article import Article
+from diplodata.extract._fast import fast_init
 from diplodata.extract.actors import ActorMention, find_actors
 from diplodata.extract.dates import DateMatch, Tense, find_dates, resolve, tense_of
 from diplodata.extract.gazetteer import Gazetteer
@@ -25,6 +26,7 @@ from diplodata.models import SourceRef, Span, TimeRef
 __all__ = ["Groundwork", "prepare"]
 
 
+@fast_init
 @dataclass(frozen=True)
 class Groundwork:
     """One article, read once: text, sentences, numbers, dates and actors (normalised offsets)."""

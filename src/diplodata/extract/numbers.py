@@ -81,6 +81,7 @@ from typing import Any, Final
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
+from diplodata.extract._fast import fast_init
 from diplodata.models import Count, Qualifier
 
 __all__ = ["NumberMatch", "find_counts", "parse_count", "parse_number"]
@@ -256,6 +257,7 @@ _AGE_AFTER: Final = re.compile(r"\s{1,2}+years?\s{1,2}+old(?![a-z])", re.I)
 _MONTH_AFTER: Final = re.compile(rf"\s{{1,3}}+(?:{_MONTHS})(?![a-z])")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class NumberMatch:
     """A number phrase found in a text: end-exclusive offsets and the count it reports.

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from diplodata.countries import countries
+from diplodata.extract._fast import fast_init
 from diplodata.extract.gazetteer import fold
 from diplodata.models import Place
 
@@ -36,6 +37,7 @@ _JOIN = re.compile(r"[ \-'’.]{1,2}+")
 _MAX_TOKENS = 5
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     """A place named in the text: ``[start, end)`` in the text given, and which place it is."""

@@ -1,0 +1,109 @@
+"""A faster ``__init__`` for the frozen dataclasses extraction makes by the thousand.
+
+A frozen dataclass sets each field in ``__init__`` with ``object.__setattr__(self, name,
+value)``, which looks the name up on every call; the mentions, matches and hits of
+extraction are built dozens of times per article, so that is several per cent of the
+time of :func:`~diplodata.extract.extract`. :func:`fast_init` gives such a class an
+``__init__`` with the same signature and defaults that sets each slot through its
+descriptor (or, without slots, fills its ``__dict__`` in one call) instead: the same
+object, about twice as fast to build. The instances stay
+frozen (assigning a field still raises ``FrozenInstanceError``).
+
+Examples
+--------
+>>> from dataclasses import FrozenInstanceError, dataclass
+>>> @fast_init
+... @dataclass(frozen=True, slots=True)
+... class Pair:
+...     left: int
+...     right: str = "r"
+>>> p = Pair(1)
+>>> p, p == Pair(left=1, right="r"), hash(p) == hash(Pair(1, "r"))
+(Pair(left=1, right='r'), True, True)
+>>> try:
+...     p.left = 2
+... except FrozenInstanceError:
+...     print("frozen")
+frozen
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, fields, is_dataclass
+from typing import Any, TypeVar
+
+__all__ = ["fast_init"]
+
+_T = TypeVar("_T")
+
+
+def fast_init(cls: type[_T]) -> type[_T]:
+    """Give a frozen dataclass an ``__init__`` that sets its fields without ``__setattr__``.
+
+    Parameters
+    ----------
+    cls
+        A class made by ``@dataclass(frozen=True)`` (slotted or not) that has no
+        ``__post_init__`` and no keyword-only fields. Fields with ``init=False`` must
+        have a ``default_factory``.
+
+    Returns
+    -------
+    type
+        ``cls`` itself, its ``__init__`` replaced (same parameters, same defaults).
+
+    Raises
+    ------
+    TypeError
+        If ``cls`` is not such a class.
+    """
+    params = getattr(cls, "__dataclass_params__", None)
+    if not is_dataclass(cls) or params is None or not params.frozen:
+        raise TypeError(f"fast_init needs a frozen dataclass, not {cls!r}")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"fast_init cannot keep the __post_init__ of {cls.__name__}")
+    slotted = "__slots__" in vars(cls)
+    namespace: dict[str, Any] = {}
+    args: list[str] = []
+    values: list[tuple[str, str]] = []  # (field name, the expression of its value)
+    for f in fields(cls):
+        if f.kw_only or (not f.init and f.default_factory is MISSING):
+            raise TypeError(f"fast_init cannot build field {f.name!r} of {cls.__name__}")
+        if f.default_factory is not MISSING:
+            namespace[f"_factory_{f.name}"] = f.default_factory
+            value = f"_factory_{f.name}()"
+            if f.init:  # as dataclasses does: a sentinel default, the factory if not given
+                args.append(f"{f.name}=_HAS_FACTORY")
+                value = f"_factory_{f.name}() if {f.name} is _HAS_FACTORY else {f.name}"
+            values.append((f.name, value))
+            continue
+        if f.default is MISSING:
+            args.append(f.name)
+        else:
+            namespace[f"_default_{f.name}"] = f.default
+            args.append(f"{f.name}=_default_{f.name}")
+        values.append((f.name, f.name))
+    namespace["_HAS_FACTORY"] = _HAS_FACTORY
+    if slotted:
+        for name, _ in values:
+            namespace[f"_set_{name}"] = getattr(cls, name).__set__
+        body = "".join(f"    _set_{name}(self, {value})\n" for name, value in values)
+    else:
+        items = ", ".join(f"{name!r}: {value}" for name, value in values)
+        body = f"    self.__dict__.update({{{items}}})\n"
+    source = f"def __init__(self, {', '.join(args)}):\n{body if values else '    pass'}\n"
+    exec(source, namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__module__ = cls.__module__
+    init.__annotations__ = {f.name: f.type for f in fields(cls) if f.init} | {"return": None}
+    setattr(cls, "__init__", init)  # noqa: B010 - mypy forbids assigning a method
+    return cls
+
+
+class _HasFactory:
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_HAS_FACTORY: Any = _HasFactory()

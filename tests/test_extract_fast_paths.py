@@ -1,0 +1,159 @@
+"""The speed-ups of extraction change nothing: each fast path is held to the slow one it replaced.
+
+Each test pins a faster form (a generated ``__init__``, a pattern with a look-ahead
+gate, a cheaper pre-test) to the plain form it replaced, on synthetic text built to
+reach the edge cases (case folding, word boundaries, odd Unicode letters).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplodata.extract import (
+    _fast,
+    actors,
+    casualties,
+    dates,
+    gazetteer,
+    groundwork,
+    numbers,
+    places,
+)
+from diplodata.extract._fast import fast_init
+from diplodata.extract._statement_scan import _Scan
+
+# ------------------------------------------------------------------ fast_init
+
+FAST_CLASSES = [
+    actors.ActorMention,
+    casualties.CasualtyHit,
+    casualties._Phrase,
+    dates.DateMatch,
+    gazetteer.Mention,
+    groundwork.Groundwork,
+    numbers.NumberMatch,
+    places.PlaceMention,
+    _Scan,
+]
+
+
+@pytest.mark.parametrize("cls", FAST_CLASSES, ids=lambda c: c.__name__)
+def test_fast_init_keeps_the_signature_of_the_dataclass(cls: type) -> None:
+    # The dataclass's own __init__, rebuilt from the same fields, has the same parameters.
+    plain = dataclasses.make_dataclass(
+        cls.__name__,
+        [(f.name, f.type, f) for f in dataclasses.fields(cls)],
+        frozen=True,
+    )
+    assert str(inspect.signature(cls.__init__)) == str(inspect.signature(plain.__init__))
+    assert cls.__init__.__module__ == cls.__module__
+
+
+def test_fast_init_builds_equal_frozen_instances() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Plain:
+        a: int
+        b: str = "b"
+        c: tuple[int, ...] = ()
+
+    @fast_init
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Fast:
+        a: int
+        b: str = "b"
+        c: tuple[int, ...] = ()
+
+    for args, kwargs in [((1,), {}), ((1, "x"), {}), ((), {"a": 2, "c": (3,)}), ((4,), {"b": "y"})]:
+        fast, plain = Fast(*args, **kwargs), Plain(*args, **kwargs)
+        assert dataclasses.astuple(fast) == dataclasses.astuple(plain)
+        assert repr(fast).removeprefix(
+            "test_fast_init_builds_equal_frozen_instances.<locals>."
+        ) == (
+            repr(plain)
+            .removeprefix("test_fast_init_builds_equal_frozen_instances.<locals>.")
+            .replace("Plain", "Fast")
+        )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Fast(1).a = 2  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Fast()  # type: ignore[call-arg]
+
+
+def test_fast_init_without_slots_runs_the_default_factories() -> None:
+    @fast_init
+    @dataclasses.dataclass(frozen=True)
+    class Memo:
+        name: str
+        seen: dict[str, int] = dataclasses.field(default_factory=dict)
+        hidden: list[int] = dataclasses.field(default_factory=list, init=False)
+
+    one, two = Memo("x"), Memo("x")
+    assert one.seen == {} and one.hidden == [] and one.seen is not two.seen
+    assert one.hidden is not two.hidden
+    given_dict = {"a": 1}
+    assert Memo("y", given_dict).seen is given_dict
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.name = "z"  # type: ignore[misc]
+
+
+def test_fast_init_refuses_what_it_cannot_build() -> None:
+    @dataclasses.dataclass(slots=True)
+    class NotFrozen:
+        a: int
+
+    @dataclasses.dataclass(frozen=True)
+    class PostInit:
+        a: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    for cls in (NotFrozen, PostInit, int):
+        with pytest.raises(TypeError):
+            _fast.fast_init(cls)
+
+
+# -------------------------------------------------------------- pattern gates
+
+_FUTURE_BEFORE = re.compile(
+    r"(?i:\b(?:will|won't|shall)\b|'ll\b|\b(?:is|are|am|'s|'re)\s{1,3}+(?:due|set|expected"
+    r"|scheduled|slated|poised|going)\s{1,3}+to\b|\b(?:plans?|planning|intends?)\s{1,3}+to\b"
+    r"|\bwould\s{1,3}+(?:meet|visit|hold|travel|attend|host|sign|fly)\b"
+    r"|\bto\s{1,3}+meet\b[^.;!?]{0,80}?\bnext\b)"
+)
+"""``dates._FUTURE_RE`` before its look-ahead gate."""
+
+# Words of the patterns, in odd cases and with letters that fold to ASCII under IGNORECASE
+# (long s, dotted and dotless i, the Kelvin sign).
+_PIECES = [
+    "will", "WILL", "Won't", "shall", "ſhall", "'ll", "is", "İs", "ıs", "are", "am", "'s",
+    "'re", "due", "set", "to", "plan", "plans", "planning", "intend", "would", "meet", "next",
+    "\u212a", "ſ", "İ", "ı", "x", "said", "met",
+]  # fmt: skip
+_SEPARATORS = ["", " ", "  ", ". ", ", ", "-"]
+_texts = st.lists(
+    st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SEPARATORS)), max_size=10
+).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts)
+def test_future_gate_finds_what_the_plain_pattern_finds(text: str) -> None:
+    before, after = _FUTURE_BEFORE.search(text), dates._FUTURE_RE.search(text)
+    assert (before and before.span()) == (after and after.span())
+
+
+def test_gate_letters_fold_like_the_words_they_gate() -> None:
+    # A gate [...] under IGNORECASE must accept every character a first letter accepts.
+    gate = re.compile("(?i:[wsiapt'])")
+    letters = [re.compile(f"(?i:{re.escape(c)})") for c in "wsiapt'"]
+    odd = "ſİıK\u212a\u017f\u0130\u0131SsWwIiAaPpTt'"
+    for ch in odd:
+        if any(p.fullmatch(ch) for p in letters):
+            assert gate.fullmatch(ch), ch
