@@ -6,6 +6,9 @@ Keep this file small and generic; fixtures for one test module belong in that mo
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -25,6 +28,17 @@ HAFTAR = Actor(id="ly-haftar", name="Khalifa Haftar", kind="person", country="LB
 SARRAJ = Actor(name="Fayez al-Sarraj", kind="person", country="LBY")
 GUTERRES = Actor(name="António Guterres", kind="person", role="UN Secretary-General")
 WHO = Actor(id="who", name="World Health Organization", kind="igo")
+
+# Charts render off-screen, and every figure a test opens is closed after it.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
 
 
 def _day(year: int, month: int, day: int) -> TimeRef:

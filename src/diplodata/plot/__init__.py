@@ -6,9 +6,9 @@ returns the Axes, never calls ``plt.show()``, never changes matplotlib's global
 style, and draws the same picture for the same data (fixed colours per kind, act,
 status and figure; sorted lanes; a deterministic network layout).
 
-matplotlib is imported here, so ``import diplodata`` does not import it:
-``dd.plot`` loads this package on first use. Importing it also registers the
-``df.diplo`` pandas accessor (see :mod:`diplodata.accessor`).
+``import diplodata`` does not import this package: ``dd.plot`` loads it on first
+use, and matplotlib is imported only when a chart is drawn. Importing it also
+registers the ``df.diplo`` pandas accessor (see :mod:`diplodata.accessor`).
 
 Examples
 --------

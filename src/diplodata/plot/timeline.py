@@ -153,26 +153,34 @@ def timeline(
         raise ValueError(f"by must be 'actor' or 'kind', not {by!r}")
     frame = as_frame(data)
     require(frame, ("kind", "when_earliest", "when_latest"), "timeline")
-    n_lanes_guess = 3 if by == "kind" else max_lanes + 2
-    ax = new_axes(ax, (11.0, max(4.5, 0.45 * n_lanes_guess + 1.6)))
-    if len(frame) == 0:
-        return no_data(ax, title or "Timeline", "no events to draw")
     start, end = date_bounds(frame)
     rows = np.flatnonzero(~np.isnan(start))
     undated = len(frame) - len(rows)
     if len(rows) == 0:
+        ax = new_axes(ax, (11.0, 4.5))
+        if len(frame) == 0:
+            return no_data(ax, title or "Timeline", "no events to draw")
         return no_data(ax, title or "Timeline", f"no dated events to draw ({undated} undated)")
 
     lanes, entry_rows, entry_lanes = _lanes(frame, rows, by, max_lanes)
     n = len(lanes)
+    ax = new_axes(ax, (11.0, max(4.5, 0.45 * n + 1.6)))
     y = (n - 1 - entry_lanes).astype("float64")
     crowded = len(entry_rows) > max_marks if aggregate is None else aggregate
     if crowded:
         how = _draw_counts(ax, start[entry_rows], end[entry_rows], y, n)
     else:
-        _draw_marks(ax, frame, entry_rows, start, end, y)
+        # Draw in an order that depends on the events, not on the rows' order.
+        ids = texts(frame["event_id"].iloc[entry_rows]) if "event_id" in frame.columns else None
+        keys = [y, end[entry_rows], start[entry_rows]]
+        order = np.lexsort(keys if ids is None else [ids.astype(str), *keys])
+        _draw_marks(ax, frame, entry_rows[order], start, end, y[order])
         how = ""
 
+    if not crowded:
+        low, high = float(np.min(start[rows])), float(np.max(end[rows]))
+        pad = max(0.03 * (high - low), 3.0)
+        ax.set_xlim(low - pad, high + pad)
     ax.set_yticks(np.arange(n), [shorten(name, 36) for name in reversed(lanes)])
     ax.set_ylim(-0.6, n - 0.4)
     for edge in np.arange(n - 1) + 0.5:

@@ -71,6 +71,7 @@ def _reports(
         label = text("source_outlet").fillna("(no outlet given)")
     else:
         label = text("location_name").fillna("(no place given)")
+    label = label.map({name: shorten(str(name), 36) for name in label.unique()})
     if population is None:
         people = pop.loc[rows.index]
         named = people.notna() & (people != ALL_PEOPLE)
@@ -242,7 +243,7 @@ def tolls(
                 [],
                 color=colour[name],
                 linewidth=1.6,
-                label=f"{shorten(name, 48)} ({len(series)})",
+                label=f"{name} ({len(series)})",
             )
         )
     rest = reports[~reports["label"].isin(lines)]
@@ -291,8 +292,11 @@ def tolls(
                 label="date known to the week or month",
             )
         )
+    x_low, x_high = float(reports["x"].min()), float(reports["end"].max())
+    pad = max(0.03 * (x_high - x_low), 3.0)
+    ax.set_xlim(x_low - pad, x_high + pad)
+    ax.set_ylim(0, float(reports["high"].where(reports["high"] > 0, reports["value"]).max()) * 1.1)
     _annotate_last(ax, reports)
-    ax.set_ylim(bottom=0)
     ax.grid(axis="y", color="#eeeeee", linewidth=0.8)
     ax.set_axisbelow(True)
     date_axis(ax)
@@ -336,14 +340,19 @@ def _annotate_last(ax: Axes, reports: pd.DataFrame) -> None:
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about "}
     words |= {"up_to": "up to ", "less_than": "less than "}
     day = mdates.num2date(float(last["x"])).date().isoformat()  # type: ignore[no-untyped-call]
+    # Put the note where there is room: below a point high up, right of a point far left.
+    x, y = float(last["x"]), float(last["value"])
+    (x_low, x_high), (_, y_high) = ax.get_xlim(), ax.get_ylim()
+    left = (x - x_low) < 0.4 * (x_high - x_low)
+    high = y > 0.6 * y_high
     ax.annotate(
         f"last report: {words.get(str(last['qualifier']), '')}{last['value']:,.0f}\n"
-        f"{shorten(str(last['label']), 40)}, {day}",
-        xy=(float(last["x"]), float(last["value"])),
-        xytext=(-8, 12),
+        f"{shorten(str(last['label']), 60)}, {day}",
+        xy=(x, y),
+        xytext=(10 if left else -10, -14 if high else 14),
         textcoords="offset points",
-        ha="right",
-        va="bottom",
+        ha="left" if left else "right",
+        va="top" if high else "bottom",
         fontsize="small",
         arrowprops={"arrowstyle": "-", "color": "#555555", "linewidth": 0.8},
         bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "#cccccc"},
