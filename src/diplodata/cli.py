@@ -56,6 +56,21 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", metavar="GOLD_DIR")
     ev.add_argument("--kind", action="append", choices=["casualty", "meeting", "statement"])
     ev.add_argument("--errors", action="store_true", help="also list every miss")
+
+    val = sub.add_parser(
+        "validate",
+        help="check event files against the validation rules",
+        description="Validate event files (.jsonl, .parquet, .csv): print each file's summary "
+        "(issues per rule and severity), and exit with status 1 if any file has errors. "
+        "The rules are listed in docs/validation.md.",
+    )
+    val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text (default): a summary per file; json: every issue as a JSON line, for scripts",
+    )
     return parser
 
 
@@ -113,6 +128,37 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    import json
+
+    import diplodata as dd
+
+    failed = False
+    for name in args.files:
+        events = dd.read_events(name, errors="collect")
+        report = dd.validate(events)
+        rejected = events.problems
+        failed |= not report.ok or len(rejected) > 0
+        if args.format == "json":
+            for line, field, message in rejected.itertuples(index=False):
+                record = {"file": name, "rule": "read.rejected", "severity": "error"}
+                number = None if line is None or line != line else int(line)
+                record |= {"line": number, "column": field, "message": message}
+                print(json.dumps(record, ensure_ascii=False, default=str))
+            issues = report.issues.astype(object).where(report.issues.notna(), None)
+            for issue in issues.to_dict("records"):
+                print(json.dumps({"file": name} | issue, ensure_ascii=False, default=str))
+            continue
+        print(f"{name}: {report.describe()}")
+        for line, field, message in rejected.itertuples(index=False):
+            print(f"  rejected on reading, line {line}, field {field}: {message}")
+        summary = report.summary()
+        if len(summary):
+            table = summary[["rule", "severity", "issues"]].to_string(index=False)
+            print("\n".join("  " + row for row in table.splitlines()))
+    return 1 if failed else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
@@ -127,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         elif args.command == "evaluate":
             return _evaluate(args)
+        elif args.command == "validate":
+            return _validate(args)
         elif args.name is None:
             print("\n".join(dd.list_datasets()))
         else:
