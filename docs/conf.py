@@ -29,7 +29,7 @@ extensions = [
 ]
 
 root_doc = "index"
-exclude_patterns = ["_build", "**.ipynb_checkpoints", "README.md"]
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 suppress_warnings: list[str] = []
 
 # Markdown (MyST) and notebooks (myst-nb). The notebooks are executed by the

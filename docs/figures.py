@@ -65,11 +65,11 @@ def execute(path: Path) -> Any:
         # caller has set (the tests set Agg, which would draw nothing into the notebook).
         env = {**os.environ, "MPLBACKEND": INLINE, "PYTHONHASHSEED": "0"}
         try:
-            client.execute(env=env)
+            client.execute(env=env, cleanup_kc=True)  # shut the kernel down after
         except CellExecutionError as err:
             raise RuntimeError(f"{path.name} failed:\n{err}") from err
         finally:
-            if manager.has_kernel:  # nbclient leaves a kernel it was given running
+            if manager.has_kernel:  # if the run stopped before nbclient could
                 manager.shutdown_kernel(now=True)
     return notebook
 

@@ -72,11 +72,11 @@ def test_notebook_runs(path: Path, tmp_path: Path) -> None:
     )
     env = {**os.environ, "MPLBACKEND": "Agg"}
     try:
-        client.execute(env=env)
+        client.execute(env=env, cleanup_kc=True)  # shut the kernel down after
     except CellTimeoutError as err:
         pytest.fail(f"{path.name} ran past its {BUDGET:.0f} s budget: {err}")
     except CellExecutionError as err:
         pytest.fail(f"{path.name} raised:\n{COLOUR.sub('', str(err))}")
     finally:
-        if manager.has_kernel:  # nbclient leaves a kernel it was given running
+        if manager.has_kernel:  # if the run stopped before nbclient could
             manager.shutdown_kernel(now=True)
