@@ -157,3 +157,35 @@ def test_gate_letters_fold_like_the_words_they_gate() -> None:
     for ch in odd:
         if any(p.fullmatch(ch) for p in letters):
             assert gate.fullmatch(ch), ch
+
+
+# ------------------------------------------------------------ meeting anchors
+
+_ANCHOR_PIECES = [
+    "met", "Met", "MEETS", "meeting", "talks", "Talked", "telephoned", "hosting", "received",
+    "welcomed", "visit", "Visiting", "spoke", "speak", "summit", "phoned", "call", "calls",
+    "conference", "invite", "face-to-face", "face", "to", "Face-To-Face", "meetings", "metro",
+    "unmet", "metmet", "ſummit", "vıſit", "vİsit", "spo\u212ae", "é", "x", "5", "_",
+]  # fmt: skip
+_anchor_texts = st.lists(
+    st.tuples(st.sampled_from(_ANCHOR_PIECES), st.sampled_from(["", " ", "-", ". ", "é"])),
+    max_size=12,
+).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_anchor_texts, st.integers(0, 80), st.integers(0, 80))
+def test_anchor_places_find_what_the_anchor_scan_finds(text: str, s: int, e: int) -> None:
+    from diplodata.extract._meeting_patterns import _ANCHOR
+    from diplodata.extract.meetings import _anchor_starts, _anchors_at
+    from diplodata.extract.text import Text
+
+    t = Text(text)
+    norm = t.norm
+    s, e = min(s, e, len(norm)), min(max(s, e), len(norm))
+    full = [m.span() for m in _ANCHOR.finditer(norm, s, e)]
+    starts = _anchor_starts(t)
+    if starts is None:  # a letter that folds to ASCII: the caller scans the sentence
+        assert any(c in norm for c in "\u0130\u0131\u017f\u212a")
+        return
+    assert [m.span() for m in _anchors_at(t, starts, s, e)] == full

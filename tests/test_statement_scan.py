@@ -17,6 +17,7 @@ from diplodata.extract._statement_patterns import (
     _dateline,
     _speech_verbs,
 )
+from diplodata.extract.text import _Runs
 
 PROPERTY = settings(max_examples=400, deadline=None)
 
@@ -75,6 +76,8 @@ def test_speech_verbs_match_the_full_scan(text: str) -> None:
     full = [(m.span(), m.group()) for m in _VERB.finditer(text)]
     gated = [(m.span(), m.group()) for m in _speech_verbs(text)]
     assert gated == full
+    with_runs = [(m.span(), m.group()) for m in _speech_verbs(text, _Runs(text))]
+    assert with_runs == full
 
 
 def test_content_patterns_have_lowercase_letters_only() -> None:

@@ -20,6 +20,46 @@ _ANCHOR = re.compile(
     r"invit(?:e|es|ed)|face-to-face)\b",
     re.IGNORECASE,
 )
+_ANCHOR_RUNS = frozenset(
+    w.encode()
+    for w in [
+        "met",
+        "meet",
+        "meets",
+        "meeting",
+        "talks",
+        "talked",
+        "telephoned",
+        "host",
+        "hosts",
+        "hosted",
+        "hosting",
+        "receive",
+        "receives",
+        "received",
+        "receiving",
+        "welcomed",
+        "visit",
+        "visits",
+        "visited",
+        "visiting",
+        "spoke",
+        "spoken",
+        "speak",
+        "summit",
+        "phoned",
+        "call",
+        "calls",
+        "conference",
+        "invite",
+        "invites",
+        "invited",
+        "face",
+    ]
+)
+"""Every match of :data:`_ANCHOR` is one of these words (or starts with "face", of
+"face-to-face"), as a whole run of ASCII letters in any case, unless the text holds a
+letter that IGNORECASE folds to an ASCII one (see :func:`.meetings._anchor_starts`)."""
 _VERB = {
     "met": "meet", "meet": "meet", "meets": "meet", "meeting": "meet",
     "host": "host", "hosts": "host", "hosted": "host", "hosting": "host",

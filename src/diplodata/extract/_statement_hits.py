@@ -63,7 +63,7 @@ def _find(scan: _Scan) -> list[_Hit]:
     hits: list[_Hit] = []
     used_quotes: set[int] = set()
     blocked: list[tuple[int, int]] = []  # content spans: verbs inside them are not new statements
-    for vm in _speech_verbs(norm):
+    for vm in _speech_verbs(norm, g.text.runs):
         vs, ve = vm.span()
         if _quote_at(scan, vs) is not None:
             continue

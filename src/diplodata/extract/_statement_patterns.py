@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from diplodata.extract.text import _Runs
 from diplodata.models import Act
 
 MAX_QUOTE = 1000
@@ -50,16 +51,24 @@ _VERB_FIRST = frozenset(v.split()[0] for v in _VERB_ACT)
 _VERB_TOKEN = re.compile(rf"[a-z]{{{min(map(len, _VERB_FIRST))},{max(map(len, _VERB_FIRST))}}}+")
 
 
-def _speech_verbs(text: str) -> Iterator[re.Match[str]]:
+_VERB_FIRST_BYTES = {w.encode(): w for w in _VERB_FIRST}
+
+
+def _speech_verbs(text: str, runs: _Runs | None = None) -> Iterator[re.Match[str]]:
     """The matches of :data:`_VERB` in ``text``, as ``_VERB.finditer(text)`` finds them.
 
     A match starts a word (nothing word-like before it) and its first word is one of
     :data:`_VERB_FIRST`, all lowercase letters, so it starts a run of
     :data:`_VERB_TOKEN` that spells that word. So ``_VERB`` is tried only where one of
     the first words found among the text's tokens occurs (a superset of those places),
-    left to right and never inside a match already made.
+    left to right and never inside a match already made. With ``runs``, the runs of
+    ASCII letters of ``text`` (:attr:`.Text.runs`), the first words are looked up among
+    them instead: such a word, with no word character on either side, is a whole run.
     """
-    present = _VERB_FIRST.intersection(_VERB_TOKEN.findall(text))
+    if runs is not None:
+        present = {w for b, w in _VERB_FIRST_BYTES.items() if b in runs.words}
+    else:
+        present = _VERB_FIRST.intersection(_VERB_TOKEN.findall(text))
     if not present:
         return
     places: list[int] = []

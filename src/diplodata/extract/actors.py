@@ -35,7 +35,7 @@ from diplodata.countries import countries
 from diplodata.countries import lookup as country_lookup
 from diplodata.extract._fast import fast_init
 from diplodata.extract.gazetteer import Entry, Gazetteer, fold, slug
-from diplodata.extract.text import Text
+from diplodata.extract.text import Text, _Runs
 from diplodata.models import Actor, ActorKind
 
 __all__ = ["ActorMention", "find_actors"]
@@ -90,54 +90,8 @@ _LOWER_STARTS = _TITLE_FIRST | frozenset(_PRE_WORDS)
 """The only lower-case words at which a title pattern can start (a pre-word or a title)."""
 _TITLE_FIRST_BYTES = frozenset(w.encode() for w in _TITLE_FIRST)
 _LOWER_STARTS_BYTES = frozenset(w.encode() for w in _LOWER_STARTS)
-_ONLY_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-"""A ``bytes.translate`` table: ASCII letters to lower case, every other byte to a space."""
-_WORD_BYTES = re.compile(rb"(?<![a-z])[a-z]++")
 _BACK = 6
 """How many words before a title a match can start ("U.N." is two words, pre-words are up to 3)."""
-
-
-class _Runs:
-    """The runs of ASCII letters in a text, to find words fast (case aside) without a regex.
-
-    ``runs`` is the text with its letters lower-cased and every other character a space:
-    character ``i`` of the text is byte ``i`` of ``runs`` (a character outside ASCII
-    becomes "?" and then a space), so each run of letters stands where it stands in the
-    text. ``words`` is the set of runs.
-    """
-
-    __slots__ = ("padded", "runs", "words")
-
-    def __init__(self, norm: str) -> None:
-        self.runs = norm.encode("ascii", "replace").translate(_ONLY_LETTERS)
-        self.padded = b" " + self.runs + b" "
-        self.words = set(self.runs.split())
-
-    def where(self, words: frozenset[bytes]) -> list[int]:
-        """Where the runs that are one of ``words`` start, in order."""
-        padded = self.padded
-        found: list[int] = []
-        for word in words.intersection(self.words):
-            needle = b" " + word + b" "
-            at = padded.find(needle)
-            while at >= 0:
-                found.append(at)  # the word starts at padded[at + 1], which is runs[at]
-                at = padded.find(needle, at + 1)
-        found.sort()
-        return found
-
-    def before(self, pos: int, back: int) -> list[re.Match[bytes]]:
-        """The ``back`` runs before the run at ``pos`` (fewer at the start), then that run.
-
-        The run at ``pos`` is cut short after its first letter.
-        """
-        width = 64
-        while True:
-            low = max(0, pos - width)
-            found = list(_WORD_BYTES.finditer(self.runs, low, pos + 1))
-            if len(found) > back or low == 0:
-                return found[-back - 1 :]
-            width *= 4
 
 
 def _person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]:
@@ -269,7 +223,7 @@ def find_actors(
     """
     gaz = _with_countries(gazetteer or Gazetteer.default())
     norm = text.norm
-    runs = _Runs(norm)
+    runs = text.runs
     known = [
         ActorMention(m.start, m.end, m.text, _entry_actor(m.entry, year), "gazetteer")
         for m in gaz.find(norm)

@@ -38,6 +38,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
@@ -49,6 +50,7 @@ from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
 from diplodata.extract._meeting_patterns import (
     _ANCHOR,
+    _ANCHOR_RUNS,
     _DATE_AND,
     _FOLLOW_LIST,
     _FOLLOW_UP,
@@ -59,7 +61,9 @@ from diplodata.extract._meeting_patterns import (
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch, resolve
 from diplodata.extract.groundwork import Groundwork
+from diplodata.extract.numbers import _FOLDED_LETTERS
 from diplodata.extract.places import PlaceMention, find_places
+from diplodata.extract.text import Text
 from diplodata.models import (
     Meeting,
     MeetingStatus,
@@ -182,6 +186,7 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     date_starts = [d.start for d in g.dates]
     out: list[_Cand] = []
     actors = g.actors
+    starts = _anchor_starts(g.text)
     for sent in g.sentences:
         s, e0 = sent
         e = min(e0, s + _MAX_SENTENCE)
@@ -192,7 +197,10 @@ def _candidates(g: Groundwork) -> list[_Cand]:
             mentions = _mentions(actors, actor_starts, s, e)
             if _follow_up(g, (s, e), mentions, out[-1]):
                 continue
-        anchors = list(_ANCHOR.finditer(norm, s, e))
+        if starts is None:
+            anchors = list(_ANCHOR.finditer(norm, s, e))
+        else:
+            anchors = _anchors_at(g.text, starts, s, e)
         if not anchors:
             continue
         if mentions is None:
@@ -214,6 +222,43 @@ def _candidates(g: Groundwork) -> list[_Cand]:
                 if not _repeats(extra, out[-_LOOK_BACK:]):
                     out.append(extra)
     return out
+
+
+def _anchor_starts(text: Text) -> list[int] | None:
+    """Where a match of :data:`_ANCHOR` can start, in order (more places than it matches).
+
+    A match is a whole word (a word boundary on both sides) of ASCII letters in any case, so it is
+    a run of letters of the text that spells one of :data:`_ANCHOR_RUNS`; finding those runs
+    takes a set intersection and a few ``bytes.find``. ``None`` where the text holds a letter
+    that IGNORECASE folds to an ASCII one ("ſ", "ı", "İ", the Kelvin sign): there a match
+    need not be such a run.
+    """
+    norm = text.norm
+    if not norm.isascii() and any(c in norm for c in _FOLDED_LETTERS):
+        return None
+    return text.runs.where(_ANCHOR_RUNS)
+
+
+def _anchors_at(text: Text, starts: list[int], s: int, e: int) -> list[re.Match[str]]:
+    """The matches of :data:`_ANCHOR` in ``norm[s:e]``, as ``finditer`` finds them, tried at ``starts``.
+
+    ``starts`` is :func:`_anchor_starts` of ``text``. Where ``e`` cuts a run of letters (a
+    sentence read in its first part), a word may end at ``e`` that does not end in the
+    text: there the stretch is scanned.
+    """
+    norm = text.norm
+    runs = text.runs.runs
+    if 0 < e < len(norm) and runs[e - 1] != 32 and runs[e] != 32:
+        return list(_ANCHOR.finditer(norm, s, e))
+    found: list[re.Match[str]] = []
+    pos = s
+    for at in starts[bisect_left(starts, s) : bisect_left(starts, e)]:
+        if at >= pos:
+            match = _ANCHOR.match(norm, at, e)
+            if match is not None:
+                found.append(match)
+                pos = match.end()
+    return found
 
 
 class _Places:

@@ -160,6 +160,54 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*+)$")
 _QUOTE = re.compile(r'"')
 
 
+_ONLY_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+"""A ``bytes.translate`` table: ASCII letters to lower case, every other byte to a space."""
+_WORD_BYTES = re.compile(rb"(?<![a-z])[a-z]++")
+
+
+class _Runs:
+    """The runs of ASCII letters in a text, to find words fast (case aside) without a regex.
+
+    ``runs`` is the text with its letters lower-cased and every other character a space:
+    character ``i`` of the text is byte ``i`` of ``runs`` (a character outside ASCII
+    becomes "?" and then a space), so each run of letters stands where it stands in the
+    text. ``words`` is the set of runs.
+    """
+
+    __slots__ = ("padded", "runs", "words")
+
+    def __init__(self, norm: str) -> None:
+        self.runs = norm.encode("ascii", "replace").translate(_ONLY_LETTERS)
+        self.padded = b" " + self.runs + b" "
+        self.words = set(self.runs.split())
+
+    def where(self, words: frozenset[bytes]) -> list[int]:
+        """Where the runs that are one of ``words`` start, in order."""
+        padded = self.padded
+        found: list[int] = []
+        for word in words.intersection(self.words):
+            needle = b" " + word + b" "
+            at = padded.find(needle)
+            while at >= 0:
+                found.append(at)  # the word starts at padded[at + 1], which is runs[at]
+                at = padded.find(needle, at + 1)
+        found.sort()
+        return found
+
+    def before(self, pos: int, back: int) -> list[re.Match[bytes]]:
+        """The ``back`` runs before the run at ``pos`` (fewer at the start), then that run.
+
+        The run at ``pos`` is cut short after its first letter.
+        """
+        width = 64
+        while True:
+            low = max(0, pos - width)
+            found = list(_WORD_BYTES.finditer(self.runs, low, pos + 1))
+            if len(found) > back or low == 0:
+                return found[-back - 1 :]
+            width *= 4
+
+
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """Normalised text and, if characters were removed, the original offset of each character.
 
@@ -261,6 +309,11 @@ class Text:
             first = self.to_original(start)
             return first, first
         return self._map[start], self._map[end - 1] + 1
+
+    @cached_property
+    def runs(self) -> _Runs:
+        """The runs of ASCII letters of ``norm``, to find words fast (made once, then shared)."""
+        return _Runs(self.norm)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
