@@ -66,7 +66,9 @@ def _speech_verbs(text: str, runs: _Runs | None = None) -> Iterator[re.Match[str
     them instead: such a word, with no word character on either side, is a whole run.
     """
     if runs is not None:
-        present = {w for b, w in _VERB_FIRST_BYTES.items() if b in runs.words}
+        present: set[str] | frozenset[str] = {
+            w for b, w in _VERB_FIRST_BYTES.items() if b in runs.words
+        }
     else:
         present = _VERB_FIRST.intersection(_VERB_TOKEN.findall(text))
     if not present:
