@@ -51,7 +51,7 @@ _VERB_FIRST = frozenset(v.split()[0] for v in _VERB_ACT)
 _VERB_TOKEN = re.compile(rf"[a-z]{{{min(map(len, _VERB_FIRST))},{max(map(len, _VERB_FIRST))}}}+")
 
 
-_VERB_FIRST_BYTES = {w.encode(): w for w in _VERB_FIRST}
+_VERB_FIRST_BYTES = frozenset(w.encode() for w in _VERB_FIRST)
 
 
 def _speech_verbs(text: str, runs: _Runs | None = None) -> Iterator[re.Match[str]]:
@@ -67,7 +67,7 @@ def _speech_verbs(text: str, runs: _Runs | None = None) -> Iterator[re.Match[str
     """
     if runs is not None:
         present: set[str] | frozenset[str] = {
-            w for b, w in _VERB_FIRST_BYTES.items() if b in runs.words
+            b.decode() for b in _VERB_FIRST_BYTES.intersection(runs.words)
         }
     else:
         present = _VERB_FIRST.intersection(_VERB_TOKEN.findall(text))
