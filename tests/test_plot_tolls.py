@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.collections import PolyCollection
 
 import diplodata as dd
 from diplodata.plot import tolls
@@ -148,11 +148,37 @@ def test_spread_band_comes_from_reconcile(mixed: dd.EventSet) -> None:
     ]
 
 
+def test_spread_is_the_low_and_high_of_dd_reconcile(libya: pd.DataFrame) -> None:
+    import matplotlib.dates as mdates
+
+    from diplodata.plot.tolls import _reports, _spread
+
+    for figure in ("killed", "wounded", "displaced"):
+        mine = _spread(_reports(libya, figure, "source", None, None))
+        got = {
+            (
+                r.place,
+                figure + (f" ({r.population})" if r.population else ""),
+                mdates.num2date(r.x).date().isoformat(),
+                r.low,
+                r.high,
+            )
+            for r in mine.itertuples()
+        }
+        tolls_ = dd.reconcile(libya).tolls
+        tolls_ = tolls_[tolls_["figure"].str.split(" ").str[0] == figure]
+        want = {
+            (r.place, r.figure, r.date.date().isoformat(), r.low, r.high)
+            for r in tolls_.itertuples()
+        }
+        assert got == want, figure
+
+
 def test_month_dated_report_is_a_span(mixed: dd.EventSet) -> None:
     ax = tolls(mixed)
-    spans = [c for c in ax.collections if isinstance(c, LineCollection)]
-    widths = [seg[1, 0] - seg[0, 0] for c in spans for seg in c.get_segments()]
-    assert widths == [29.0]  # 1 to 29 February 2020
+    (span,) = [line for line in ax.get_lines() if line.get_linewidth() == 3]
+    x = span.get_xdata()
+    assert x[1] - x[0] == 29.0  # 1 to 29 February 2020, the day after included
 
 
 def test_last_report_is_annotated_with_its_source(mixed: dd.EventSet) -> None:

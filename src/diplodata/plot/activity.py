@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 __all__ = ["activity"]
 
+MAX_BARS = 300
+"""Above this many periods, each group is drawn as one filled step outline, not bars."""
+
 
 @fill_docs
 def activity(
@@ -53,7 +56,9 @@ def activity(
         The title; by default it says what is counted.
     {ax}
     **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.bar` (for example ``alpha``).
+        Passed to :meth:`matplotlib.axes.Axes.bar` (for example ``alpha``), or, above
+        300 periods, to :meth:`~matplotlib.axes.Axes.stairs`, which draws each group
+        as one filled outline instead of thousands of bars.
 
     {returns}
 
@@ -96,31 +101,45 @@ def activity(
         freq.upper(), freq
     )
     periods = when[dated].dt.to_period(period_freq)
-    groups = frame[by][dated].astype("string").fillna("(none)")
-    counts = pd.crosstab(periods.to_numpy(), groups.to_numpy())
-    full = pd.period_range(counts.index.min(), counts.index.max(), freq=periods.dt.freq)
-    counts = counts.reindex(full, fill_value=0)
-    columns = [c for c in order if c in counts.columns] + sorted(
-        c for c in counts.columns if c not in order
-    )
+    # Count with integer period ordinals and group codes: no Period objects per row.
+    ordinals = periods.array.asi8
+    first, last = int(ordinals.min()), int(ordinals.max())
+    group_codes, group_names = pd.factorize(frame[by][dated].astype("string").fillna("(none)"))
+    n_periods, n_groups = last - first + 1, len(group_names)
+    flat = (ordinals - first) * n_groups + group_codes
+    table = np.bincount(flat, minlength=n_periods * n_groups).reshape(n_periods, n_groups)
+    counts = dict(zip([str(g) for g in group_names], table.T, strict=True))
+    full = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
+    columns = [c for c in order if c in counts] + sorted(c for c in counts if c not in order)
     left = full.start_time.to_numpy(dtype="datetime64[D]")
     right = (full.end_time + pd.Timedelta(microseconds=1)).to_numpy(dtype="datetime64[D]")
     x0 = np.asarray(mdates.date2num(left), dtype="float64")  # type: ignore[no-untyped-call]
     x1 = np.asarray(mdates.date2num(right), dtype="float64")  # type: ignore[no-untyped-call]
     bottom = np.zeros(len(full))
     for column in columns:
-        heights = counts[column].to_numpy(dtype="float64")
-        ax.bar(
-            x0,
-            heights,
-            width=(x1 - x0) * 0.9,
-            bottom=bottom,
-            align="edge",
-            color=order.get(column, "#BBBBBB"),
-            label=column,
-            linewidth=0,
-            **kwargs,
-        )
+        heights = counts[column].astype("float64")
+        if len(full) <= MAX_BARS:
+            ax.bar(
+                x0,
+                heights,
+                width=(x1 - x0) * 0.9,
+                bottom=bottom,
+                align="edge",
+                color=order.get(column, "#BBBBBB"),
+                label=column,
+                linewidth=0,
+                **kwargs,
+            )
+        else:  # one filled step outline per group, not thousands of bars
+            ax.stairs(
+                bottom + heights,
+                np.append(x0, x1[-1]),
+                baseline=bottom.copy(),
+                fill=True,
+                color=order.get(column, "#BBBBBB"),
+                label=column,
+                **kwargs,
+            )
         bottom += heights
     ax.set_xlim(x0[0] - (x1[0] - x0[0]) * 0.5, x1[-1] + (x1[-1] - x0[-1]) * 0.5)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))

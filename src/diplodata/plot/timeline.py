@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING, Any, Literal
 
 from diplodata.plot._common import (
@@ -38,57 +37,114 @@ _BINS = ((1.0, "day"), (7.0, "week"), (30.4375, "month"), (91.3125, "quarter"), 
 _MAX_BINS = 160
 
 
+def _is(frame: pd.DataFrame, column: str, value: str) -> np.ndarray:
+    """Whether each row's ``column`` equals ``value`` (all False when there is no such column)."""
+    import numpy as np
+
+    if column not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    return np.asarray((frame[column] == value).fillna(False), dtype=bool)
+
+
+def _actors_of(frame: pd.DataFrame, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Every (row, actor) pair of ``rows``: meeting participants, speakers, reporters.
+
+    Returns the rows, an actor id per pair, and the actor names the ids index
+    (``UNNAMED`` for an event with no named actor). Vectorised: each distinct
+    participant list is parsed once and rows gather from it.
+    """
+    import numpy as np
+    import pandas as pd
+
+    parts_rows: list[np.ndarray] = []
+    parts_names: list[np.ndarray] = []  # indexes into `local` names of each part
+    parts_vocab: list[list[str]] = []
+    sub = frame.iloc[rows]
+    meeting = np.flatnonzero(_is(sub, "kind", "meeting"))
+    if len(meeting) and "participants" in frame.columns:
+        codes, uniques = pd.factorize(sub["participants"].iloc[meeting], use_na_sentinel=True)
+        lists = participant_lists(pd.Series(uniques, dtype=object))
+        lists.append([])  # code -1: no participants given
+        vocab = sorted({name for items in lists for name in items})
+        ids = {name: i for i, name in enumerate(vocab)}
+        sizes = np.array([len(items) for items in lists], dtype="int64")
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype("int64")
+        laid = np.array([ids[name] for items in lists for name in items], dtype="int64")
+        lengths = sizes[codes]
+        firsts = np.repeat(starts[codes], lengths)
+        within = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        parts_rows.append(np.repeat(rows[meeting], lengths))
+        parts_names.append(laid[firsts + within])
+        parts_vocab.append(vocab)
+        empty = meeting[lengths == 0]
+        parts_rows.append(rows[empty])
+        parts_names.append(np.zeros(len(empty), dtype="int64"))
+        parts_vocab.append([UNNAMED])
+    for column, kind in (("speaker_name", "statement"), ("reported_by_name", "casualty")):
+        where = np.flatnonzero(_is(sub, "kind", kind))
+        if not len(where):
+            continue
+        if column in frame.columns:
+            codes, uniques = pd.factorize(sub[column].iloc[where], use_na_sentinel=True)
+            vocab = [str(u) for u in uniques] + [UNNAMED]
+            codes = np.where(codes < 0, len(vocab) - 1, codes)
+        else:
+            vocab, codes = [UNNAMED], np.zeros(len(where), dtype="int64")
+        parts_rows.append(rows[where])
+        parts_names.append(np.asarray(codes, dtype="int64"))
+        parts_vocab.append(vocab)
+    names = sorted({name for vocab in parts_vocab for name in vocab})
+    ids = {name: i for i, name in enumerate(names)}
+    entry_rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, dtype="int64")
+    entry_ids = (
+        np.concatenate(
+            [
+                np.array([ids[n] for n in vocab], dtype="int64")[local]
+                for local, vocab in zip(parts_names, parts_vocab, strict=True)
+            ]
+        )
+        if parts_names
+        else np.zeros(0, dtype="int64")
+    )
+    return entry_rows, entry_ids, names
+
+
 def _lanes(
     frame: pd.DataFrame, rows: np.ndarray, by: str, max_lanes: int
 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Lane names (top first) and the (row, lane) pairs of every mark to draw."""
     import numpy as np
-    import pandas as pd
 
-    kind = texts(frame["kind"])
     if by == "kind":
-        present = [k for k in KINDS if (kind[rows] == k).any()]
-        index = {k: i for i, k in enumerate(present)}
-        lane = np.array([index.get(k, -1) for k in kind[rows]], dtype="int64")
+        lane = np.full(len(rows), -1, dtype="int64")
+        present: list[str] = []
+        sub = frame.iloc[rows]
+        for kind in KINDS:
+            pick = _is(sub, "kind", kind)
+            if pick.any():
+                lane[pick] = len(present)
+                present.append(kind)
         keep = lane >= 0
         return present, rows[keep], lane[keep]
 
-    names: list[list[str]] = [[] for _ in range(len(rows))]
-    sub = frame.iloc[rows]
-    if "participants" in frame.columns:
-        is_meeting = kind[rows] == "meeting"
-        where = np.flatnonzero(is_meeting)
-        for i, people in zip(
-            where, participant_lists(sub["participants"].iloc[where]), strict=True
-        ):
-            names[i] = people
-    for column, this_kind in (("speaker_name", "statement"), ("reported_by_name", "casualty")):
-        if column not in frame.columns:
-            continue
-        where = np.flatnonzero(kind[rows] == this_kind)
-        values = texts(sub[column].iloc[where])
-        for i, name in zip(where, values, strict=True):
-            if name is not None:
-                names[i] = [name]
-    lengths = np.fromiter((max(len(n), 1) for n in names), dtype="int64", count=len(names))
-    flat = list(itertools.chain.from_iterable(n or [UNNAMED] for n in names))
-    entry_rows = np.repeat(rows, lengths)
-    counts = pd.Series(flat, dtype=object).value_counts()
+    entry_rows, entry_ids, names = _actors_of(frame, rows)
+    counts = np.bincount(entry_ids, minlength=len(names))
     named = sorted(
-        ((int(n), str(name)) for name, n in counts.items() if name != UNNAMED),
+        ((int(counts[i]), name) for i, name in enumerate(names) if name != UNNAMED and counts[i]),
         key=lambda t: (-t[0], t[1]),
     )
-    top = [name for _, name in named[:max_lanes]]
-    order = list(top)
+    order = [name for _, name in named[:max_lanes]]
     if len(named) > max_lanes:
         order.append(OTHERS)
-    if UNNAMED in counts.index:
+    if UNNAMED in names and counts[names.index(UNNAMED)]:
         order.append(UNNAMED)
     index = {name: i for i, name in enumerate(order)}
     others = index.get(OTHERS, -1)
-    lane = np.array([index.get(name, others) for name in flat], dtype="int64")
-    pairs = np.unique(np.stack([entry_rows, lane], axis=1), axis=0)
-    return order, pairs[:, 0], pairs[:, 1]
+    lane_of = np.array([index.get(name, others) for name in names], dtype="int64")
+    lane = lane_of[entry_ids]
+    # One mark per (event, lane): two lesser actors of one meeting share the others' lane.
+    pairs = np.unique(entry_rows.astype("int64") * (len(order) + 1) + lane)
+    return order, pairs // (len(order) + 1), pairs % (len(order) + 1)
 
 
 @fill_docs

@@ -93,7 +93,15 @@ def _reports(
             "high": bound("count_high"),
             "qualifier": text("count_qualifier").fillna("exact").to_numpy(dtype=object),
             "label": label.to_numpy(dtype=object),
-            "place": text("location_name").fillna("").to_numpy(dtype=object),
+            # The keys dd.reconcile compares reports by: place (else country), population.
+            "place": text("location_name")
+            .fillna(text("location_country"))
+            .fillna("(no place)")
+            .to_numpy(dtype=object),
+            "population": pop.loc[rows.index]
+            .fillna(ALL_PEOPLE)
+            .replace(ALL_PEOPLE, "")
+            .to_numpy(dtype=object),
         }
     )
     keep = np.isfinite(out["x"].to_numpy()) & np.isfinite(out["value"].to_numpy())
@@ -101,18 +109,18 @@ def _reports(
     return kept
 
 
-def _spread(
-    frame: pd.DataFrame, figure: str, population: str | None, place: str | None
-) -> pd.DataFrame:
-    """Low and high across sources per place and day, from :func:`diplodata.reconcile`."""
-    from diplodata.reconcile import reconcile
+def _spread(reports: pd.DataFrame) -> pd.DataFrame:
+    """Lowest and highest figure per place, population and day: the ``low`` and ``high``.
 
-    spread = reconcile(frame).tolls
-    wanted = figure if population in (None, ALL_PEOPLE) else f"{figure} ({population})"
-    spread = spread[spread["figure"] == wanted]
-    if place is not None:
-        spread = spread[spread["place"] == place]
-    return spread
+    The same keys and values as ``dd.reconcile(data).tolls`` (place, else country;
+    the figure with its population; the first day of the date range), computed with
+    one vectorised group-by, without building reconcile's lists of sources, which
+    is slow on a million rows. ``tests/test_plot_tolls.py`` holds the two equal on the
+    bundled data.
+    """
+    grouped = reports.groupby(["place", "population", "x"], sort=True)["value"]
+    spread = grouped.agg(["min", "max"]).rename(columns={"min": "low", "max": "high"})
+    return spread.reset_index()
 
 
 @fill_docs
@@ -206,12 +214,9 @@ def tolls(
     handles: list[Any] = []
 
     if band == "spread":
-        spread = _spread(frame, figure, population, place)
+        spread = _spread(reports)
         if len(spread):
-            spread = spread.assign(
-                x=date_bounds(spread.rename(columns={"date": "when_earliest"}))[0]
-            )
-            for _, one in spread.groupby("place", sort=True):
+            for _, one in spread.groupby(["place", "population"], sort=True):
                 one = one.sort_values("x", kind="stable")
                 x = np.append(one["x"].to_numpy(), one["x"].to_numpy()[-1] + 1.0)
                 low = np.append(one["low"].to_numpy(), one["low"].to_numpy()[-1])
@@ -243,7 +248,7 @@ def tolls(
                 [],
                 color=colour[name],
                 linewidth=1.6,
-                label=f"{name} ({len(series)})",
+                label=f"{name} ({len(series):,})",
             )
         )
     rest = reports[~reports["label"].isin(lines)]
@@ -257,7 +262,7 @@ def tolls(
                 linestyle="none",
                 marker="o",
                 color=OTHER,
-                label=f"{n} other {by}{'s' if n != 1 else ''} ({len(rest)})",
+                label=f"{n} other {by}{'s' if n != 1 else ''} ({len(rest):,})",
             )
         )
     if band == "range" and (reports["high"] > reports["low"]).any():
@@ -312,11 +317,16 @@ def _marks(ax: Axes, series: pd.DataFrame, colour: str) -> None:
     A report dated only to a week or a month also gets a thick translucent line
     across that span, at its value.
     """
+    import numpy as np
+
     span = ((series["end"] - series["x"]) > 1.0).to_numpy()
     if span.any():
         x0, x1 = series["x"].to_numpy()[span], series["end"].to_numpy()[span]
         v = series["value"].to_numpy()[span]
-        ax.hlines(v, x0, x1, colors=colour, linewidth=3, alpha=0.5, zorder=2)
+        gap = np.full(len(v), np.nan)  # one line, broken between spans: fast for many
+        xs = np.column_stack([x0, x1, gap]).ravel()
+        ys = np.column_stack([v, v, gap]).ravel()
+        ax.plot(xs, ys, color=colour, linewidth=3, alpha=0.5, zorder=2, solid_capstyle="butt")
     for q, (marker, filled, _) in QUALIFIER_MARKS.items():
         pick = (series["qualifier"] == q).to_numpy()
         if pick.any():
