@@ -331,7 +331,7 @@ def _casualty_scan(text: str, gated: bool) -> tuple[object, ...]:
     t = Text(text)
     norm, sentences, counts = t.norm, t.sentences, find_counts(t.norm)
     lower = casualties._lowered(norm) if gated else None
-    phrases = casualties._noun_phrases(norm, lower, sentences, counts)
+    phrases = casualties._noun_phrases(norm, lower, sentences, counts, t.runs if gated else None)
     classified = [
         casualties._classify(norm, lower, sentence, phrase)
         for sentence in sentences
@@ -363,7 +363,7 @@ def test_find_casualties_is_the_same_without_the_cheap_tests(text: str) -> None:
     # Without the lower-case text (as for the odd letters) no cheap test is made at all.
     t = Text(text)
     counts, dates = find_counts(t.norm), find_dates(t.norm)
-    gated = casualties.find_casualties(t.norm, t.sentences, counts, dates, [])
+    gated = casualties.find_casualties(t.norm, t.sentences, counts, dates, [], t.runs)
     with patch.object(casualties, "_lowered", lambda norm: None):
         ungated = casualties.find_casualties(t.norm, t.sentences, counts, dates, [])
     assert gated == ungated

@@ -90,11 +90,15 @@ from diplodata.extract._fast import fast_init
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
 from diplodata.extract.numbers import NumberMatch
+from diplodata.extract.text import _Runs
 from diplodata.models import Actor, Count, Figure
 
 __all__ = ["EXTRACTOR", "CasualtyHit", "find_casualties"]
 
 EXTRACTOR = "casualties.v2"
+
+
+_NOUN_PHRASE_BYTES = frozenset(w.encode() for w in _NOUN_PHRASE_WORDS)
 
 
 @fast_init
@@ -169,15 +173,29 @@ def _lowered(norm: str) -> str | None:
 
 
 def _noun_phrases(
-    norm: str, lower: str | None, sentences: list[tuple[int, int]], counts: list[NumberMatch]
+    norm: str,
+    lower: str | None,
+    sentences: list[tuple[int, int]],
+    counts: list[NumberMatch],
+    runs: _Runs | None = None,
 ) -> list[_Phrase]:
-    """Singular noun phrases naming one person that no number phrase overlaps."""
+    """Singular noun phrases naming one person that no number phrase overlaps.
+
+    ``runs`` are the runs of letters of ``norm`` (:attr:`.Text.runs`), if made: in ASCII
+    text they are the words of ``lower``, split faster.
+    """
     starts = [c.start for c in counts]
     found: list[_Phrase] = []
+    letters = runs.runs if runs is not None and lower is not None and norm.isascii() else None
     for s, e in sentences:
         # No head noun (nor "him"/"her") among the sentence's words: no noun phrase. Same
         # matches, several times faster than trying the pattern at every "a" and "the".
-        if lower is not None and _NOUN_PHRASE_WORDS.isdisjoint(_LOWER_LETTERS.findall(lower, s, e)):
+        if letters is not None:
+            if _NOUN_PHRASE_BYTES.isdisjoint(letters[s:e].split()):
+                continue
+        elif lower is not None and _NOUN_PHRASE_WORDS.isdisjoint(
+            _LOWER_LETTERS.findall(lower, s, e)
+        ):
             continue
         for m in _NOUN_PHRASE.finditer(norm, s, e):
             i = bisect_left(starts, m.end())
@@ -198,13 +216,17 @@ def find_casualties(
     counts: list[NumberMatch],
     dates: list[DateMatch],
     actors: list[ActorMention],
+    runs: _Runs | None = None,
 ) -> list[CasualtyHit]:
-    """Casualty figures in the normalised text (see the module docs for the rules)."""
+    """Casualty figures in the normalised text (see the module docs for the rules).
+
+    ``runs``, the runs of letters of ``norm`` (:attr:`.Text.runs`), if made, are reused.
+    """
     hits: list[CasualtyHit] = []
     groups: dict[tuple[int, int], list[_Phrase]] = {}
     ends = [end for _, end in sentences]
     lower = _lowered(norm)
-    phrases = [_Phrase(c) for c in counts] + _noun_phrases(norm, lower, sentences, counts)
+    phrases = [_Phrase(c) for c in counts] + _noun_phrases(norm, lower, sentences, counts, runs)
     phrases.sort(key=lambda p: p.start)
     for phrase in phrases:
         i = bisect_right(ends, phrase.start)

@@ -64,7 +64,7 @@ def _article(
 
 def casualty_events(g: Groundwork) -> list[Event]:
     """Casualty figures (extractor :data:`~diplodata.extract.casualties.EXTRACTOR`) as events."""
-    hits = find_casualties(g.norm, g.sentences, g.counts, g.dates, g.actors)
+    hits = find_casualties(g.norm, g.sentences, g.counts, g.dates, g.actors, g.text.runs)
     return [_casualty(g, hit) for hit in hits]
 
 
