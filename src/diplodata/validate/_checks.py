@@ -252,6 +252,7 @@ def participant_repeated(ctx: Context) -> pd.DataFrame:
 
 
 def planned_not_held(ctx: Context) -> pd.DataFrame:
+    import numpy as np
     import pandas as pd
 
     df = ctx.df
@@ -268,9 +269,14 @@ def planned_not_held(ctx: Context) -> pd.DataFrame:
     key = _participant_key(ctx)
     held = (status == "held").to_numpy(dtype=bool) & key.notna().to_numpy()
     last_held = df["when_latest"][held].groupby(key[held]).max()
-    later = key.map(last_held)
+    known = key.notna().to_numpy()
+    where = pd.Index(last_held.index).get_indexer(key[known].to_numpy(dtype="uint64"))
+    held_until = last_held.to_numpy(dtype="datetime64[us]")
+    later = np.full(len(df), np.datetime64("NaT"), dtype="datetime64[us]")
+    if len(held_until):
+        later[known] = np.where(where >= 0, held_until[where], np.datetime64("NaT"))
     passed = (df["when_latest"] < horizon).to_numpy(dtype=bool)
-    answered = (later >= df["when_earliest"]).fillna(False).to_numpy(dtype=bool)
+    answered = later >= df["when_earliest"].to_numpy(dtype="datetime64[us]")
     rows = _where(planned & passed & ~answered)
     latest = df["when_latest"].iloc[rows].dt.strftime("%Y-%m-%d")
     message = (
