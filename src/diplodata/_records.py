@@ -98,9 +98,49 @@ def describe_error(err: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
         msg = "kind must be one of 'meeting', 'statement', 'casualty'"
         if etype == "union_tag_invalid":
             msg += f" (got {_short(err.get('ctx', {}).get('tag'))})"
-    elif etype not in ("missing",) and "input" in err and not isinstance(err["input"], dict):
+    elif etype == "missing":
+        tag = loc[1] if len(loc) > 1 and loc[1] in ("meeting", "statement", "casualty") else None
+        msg = (
+            f"missing; every {tag} needs it"
+            if tag and len(path) == 1
+            else "missing; it is required"
+        )
+    elif "input" in err and not isinstance(err["input"], dict) and not _names(msg, err["input"]):
         msg += f" (got {_short(err['input'])})"
     return path, msg
+
+
+def _names(msg: str, value: Any) -> bool:
+    """Whether ``msg`` already shows ``value`` ("low (9) is greater ...", "code 'Libya'")."""
+    return repr(value) in msg or f"({value})" in msg
+
+
+def _warn_duplicate_ids(
+    events: Sequence[Event], lines: Sequence[int], *, path: str | None, unit: str
+) -> None:
+    """Warn about ids that more than one record has; every such record is still loaded.
+
+    An id is meant to be unique, but two records with one id are each valid, and
+    which of them is right is not a reader's call: both load, nothing is dropped.
+    """
+    ids = [event.id for event in events]
+    if len(set(ids)) == len(ids):
+        return
+    at: dict[str, list[int]] = {}
+    for event_id, number in zip(ids, lines, strict=True):
+        at.setdefault(event_id, []).append(number)
+    repeated = [(event_id, numbers) for event_id, numbers in at.items() if len(numbers) > 1]
+    listing = ", ".join(
+        f"{event_id!r} ({unit}s {', '.join(map(str, numbers[:3]))}"
+        + ("..." if len(numbers) > 3 else "")
+        + ")"
+        for event_id, numbers in repeated[:5]
+    ) + (f" and {len(repeated) - 5} more" if len(repeated) > 5 else "")
+    where = f"{path}: " if path else ""
+    warn_data(
+        f"{where}event id(s) used more than once: {listing}; every record is loaded, "
+        "but ids should be unique"
+    )
 
 
 def _delete(record: dict[str, Any], path: tuple[str | int, ...]) -> None:
@@ -188,6 +228,7 @@ def validate_records(
             if not progress:  # cannot happen; never loop for ever all the same
                 raise
             pending = [i for i in pending if i not in bad]
+    _warn_duplicate_ids(events, [lines[i] for i in pending], path=path, unit=unit)
     if unknown:
         listing = ", ".join(
             f"{field!r} ({unit} {', '.join(map(str, sorted(set(at))[:3]))}"

@@ -11,7 +11,10 @@ of three dashes, one ``key: value`` per line (``title``, ``url``, ``outlet``,
     GENEVA, April 12 - The number of people killed ...
 
 Without front matter the whole file is the text and the article id is the file
-name without its extension. A ``.jsonl`` file holds one article per line (an
+name without its extension. Front matter that is opened but never closed, a line
+in it that is not ``key: value``, or a ``published`` that is not a real date
+raises :class:`~diplodata.DataError` naming the file, the line and the key. A
+folder with no ``.txt`` files is reported, not read as no articles. A ``.jsonl`` file holds one article per line (an
 object with ``text`` and any other :class:`~diplodata.Article` field).
 
 Examples
@@ -56,49 +59,81 @@ class ReadProblem:
         return f"{where}: {self.message}"
 
 
-def _front_matter(raw: str) -> tuple[dict[str, str], str]:
+def _front_matter(raw: str, path: Path) -> tuple[dict[str, tuple[int, str]], str]:
+    """The front matter (key -> (line, value)) and the body; raises DataError if broken."""
     if not raw.startswith("---"):
         return {}, raw
     lines = raw.split("\n")
     if lines[0].strip() != "---":
         return {}, raw
-    meta: dict[str, str] = {}
+    meta: dict[str, tuple[int, str]] = {}
     for i, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
             body = "\n".join(lines[i + 1 :])
             return meta, body.lstrip("\n")
         key, sep, value = line.partition(":")
-        if sep:
-            meta[key.strip().lower()] = value.strip()
-    return {}, raw  # no closing line: not front matter
+        if sep and key.strip():
+            meta[key.strip().lower()] = (i + 1, value.strip())
+        elif line.strip():
+            raise DataError(
+                f"front matter line is not 'key: value' (got {line.strip()[:60]!r})",
+                path=path,
+                line=i + 1,
+            )
+    raise DataError(
+        "front matter opened by '---' on line 1 is never closed; end it with a line "
+        "'---' (or remove the first line if the text is not front matter)",
+        path=path,
+        line=1,
+    )
 
 
 def read_article(path: str | os.PathLike[str]) -> Article:
-    """Read one article from a text file (UTF-8, optional front matter).
+    r"""Read one article from a text file (UTF-8, optional front matter).
 
     Raises
     ------
     DataError
-        If the file is not UTF-8 text or its front matter has a bad value
-        (the message names the file and the field).
+        If the file is not UTF-8 text or its front matter is broken or has a bad
+        value (the message names the file, the line and the key).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "toll.txt"
+    >>> _ = path.write_text("---\npublished: 2019-02-30\n---\nBody.\n")
+    >>> read_article(path)
+    Traceback (most recent call last):
+    ...
+    diplodata.errors.DataError: .../toll.txt, line 2, field 'published': '2019-02-30' is not a date ...
     """
     p = Path(path)
     try:
         raw = p.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as err:
         raise DataError(f"not UTF-8 text (byte {err.start + 1})", path=p) from err
-    meta, body = _front_matter(raw)
-    fields: dict[str, Any] = {k: v for k, v in meta.items() if k in _FIELDS and v}
+    meta, body = _front_matter(raw, p)
+    fields: dict[str, Any] = {k: v for k, (_, v) in meta.items() if k in _FIELDS and v}
     fields.setdefault("id", p.stem)
-    try:
-        if "published" in fields:
+    if "published" in fields:
+        try:
             fields["published"] = dt.date.fromisoformat(fields["published"])
+        except ValueError as err:
+            raise DataError(
+                f"{fields['published']!r} is not a date ({err}); write it as YYYY-MM-DD",
+                path=p,
+                line=meta["published"][0],
+                field="published",
+            ) from err
+    try:
         return Article(text=body, **fields)
-    except ValueError as err:
-        field: str | None = "published"
-        if isinstance(err, ValidationError):
-            field = ".".join(str(x) for x in err.errors()[0]["loc"]) or None
-        raise DataError(f"bad front matter: {err}", path=p, field=field) from err
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(x) for x in first["loc"]) or None
+        line = meta[field][0] if field in meta else None
+        raise DataError(
+            f"bad front matter: {first['msg']}", path=p, line=line, field=field
+        ) from err
 
 
 def iter_articles(
@@ -113,6 +148,8 @@ def iter_articles(
     for item in items:
         p = Path(item)
         files = sorted(p.glob("*.txt")) if p.is_dir() else [p]
+        if p.is_dir() and not files:
+            yield ReadProblem(str(p), None, "a folder with no .txt articles in it")
         for f in files:
             if not f.exists():
                 yield ReadProblem(str(f), None, "no such file")
@@ -121,8 +158,11 @@ def iter_articles(
             else:
                 try:
                     yield read_article(f)
-                except (DataError, OSError) as err:
-                    yield ReadProblem(str(f), None, str(err).removeprefix(f"{f}: "))
+                except DataError as err:
+                    where = f"field {err.field!r}: " if err.field else ""
+                    yield ReadProblem(str(f), err.line, where + err.message)
+                except OSError as err:
+                    yield ReadProblem(str(f), None, err.strerror or str(err))
 
 
 def _jsonl_articles(path: Path) -> Iterator[Article | ReadProblem]:

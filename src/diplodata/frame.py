@@ -45,7 +45,14 @@ from diplodata.models import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "Column", "events_from_frame", "participants_frame", "to_frame"]
+__all__ = [
+    "COLUMNS",
+    "Column",
+    "events_from_frame",
+    "participants_frame",
+    "refuse_duplicate_columns",
+    "to_frame",
+]
 
 # Column types.
 STR, CAT, DATE, INT, FLOAT, BOOL, JSON = "str", "cat", "date", "int", "float", "bool", "json"
@@ -140,6 +147,7 @@ COLUMNS: tuple[Column, ...] = (
 _BY_NAME = {c.name: c for c in COLUMNS}
 _BY_PATH = {c.path: c.name for c in COLUMNS}
 _OPTIONAL_OBJECTS = ("location", "host", "addressee", "reported_by")
+_KINDS = frozenset(kind.value for kind in EventKind)
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "meeting": ("participants",),
     "statement": ("speaker_name", "content"),
@@ -312,13 +320,16 @@ def participants_frame(events: Iterable[Event]) -> pd.DataFrame:
 # ----------------------------------------------------------------- frame -> events
 
 
-def _nest(row: dict[str, Any], present: frozenset[str]) -> tuple[dict[str, Any], str | None]:
+def _nest(
+    row: dict[str, Any], present: frozenset[str], stray: list[str]
+) -> tuple[dict[str, Any], str | None]:
     """Build a contract-form record from one flat row.
 
     Columns of the row's own kind and common columns are always passed on (a null
     where a value is required is then reported by the models); columns of other
-    kinds are passed on only when they hold a value, so that the reader can warn
-    about them. Returns the record, or an error message for a broken JSON cell.
+    kinds are not, and those that hold a value are appended to ``stray``, so that
+    the reader can warn about them. Returns the record, or an error message for a
+    broken JSON cell.
     """
     kind = row.get("kind")
     record: dict[str, Any] = {}
@@ -326,7 +337,9 @@ def _nest(row: dict[str, Any], present: frozenset[str]) -> tuple[dict[str, Any],
         if col.name not in present:
             continue
         value = row[col.name]
-        if col.kind is not None and col.kind != kind and value is None:
+        if col.kind is not None and col.kind != kind:
+            if value is not None and kind in _KINDS:
+                stray.append(col.name)
             continue
         if col.type == JSON and isinstance(value, str):
             try:
@@ -346,11 +359,61 @@ def _nest(row: dict[str, Any], present: frozenset[str]) -> tuple[dict[str, Any],
     return record, None
 
 
-def _arrow_rows(table: Any) -> list[dict[str, Any]]:
+def refuse_duplicate_columns(names: Sequence[str], *, path: str | None = None) -> None:
+    """Refuse a table that names a column twice: which of the two to read is not known.
+
+    Examples
+    --------
+    >>> refuse_duplicate_columns(["event_id", "kind", "kind"])
+    Traceback (most recent call last):
+    ...
+    diplodata.errors.DataError: field 'kind': column(s) 'kind' appear more than once; keep one of each
+    """
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for name in map(str, names):
+        (repeated if name in seen else seen).add(name)
+    twice = sorted(repeated)
+    if twice:
+        raise DataError(
+            f"column(s) {', '.join(map(repr, twice))} appear more than once; keep one of each",
+            path=path,
+            field=twice[0],
+        )
+
+
+def _check_column_type(col: Column, arrow_type: Any, path: str | None) -> None:
+    """Refuse a date column of numbers, or a count column of dates or flags, as a whole.
+
+    Row by row, pydantic would read the number 1 as a timestamp one second after
+    1970 (and refuse it with a confusing message), and the flag true as the count 1.
+    """
+    import pyarrow as pa
+
+    t = arrow_type.value_type if pa.types.is_dictionary(arrow_type) else arrow_type
+    if col.type == DATE:
+        wrong = pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_boolean(t)
+        want = "dates (datetime64, datetime.date, or text YYYY-MM-DD)"
+    elif col.type == INT:
+        wrong = pa.types.is_boolean(t) or pa.types.is_temporal(t)
+        want = "whole numbers"
+    else:
+        return
+    if wrong:
+        raise DataError(
+            f"column {col.name!r} holds values of type {t}; it needs {want}",
+            path=path,
+            field=col.name,
+        )
+
+
+def _arrow_rows(table: Any, *, path: str | None = None) -> list[dict[str, Any]]:
     """Rows of a pyarrow Table as dicts, with timestamp columns (of midnights) turned into dates.
 
     A date or time beyond what Python holds (years 1 to 9999) is given as text, which
-    the models then refuse, naming the row and the column.
+    the models then refuse, naming the row and the column. A date column of numbers,
+    or a count column of dates or flags, raises :class:`DataError` naming the column
+    (and ``path``).
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -358,6 +421,8 @@ def _arrow_rows(table: Any) -> list[dict[str, Any]]:
     for i, name in enumerate(table.column_names):
         col = _BY_NAME.get(name)
         column = table.column(i)
+        if col is not None and col.type in (DATE, INT):
+            _check_column_type(col, column.type, path)
         if col is not None and col.type == DATE and pa.types.is_timestamp(column.type):
             # Only a column of midnights becomes dates: pyarrow would drop a time of day
             # without a word, and pydantic refuses it, naming the row and column.
@@ -412,6 +477,10 @@ def events_from_rows(
             path=path,
             field="kind",
         )
+    if "event_id" not in present and rows:
+        raise DataError(
+            "there is no 'event_id' column; every row needs an id", path=path, field="event_id"
+        )
     kinds = {row.get("kind") for number, row in enumerate(rows, start=1) if number not in rejected}
     for kind, required in _REQUIRED.items():
         missing = [name for name in required if name not in present]
@@ -431,28 +500,85 @@ def events_from_rows(
     records: list[dict[str, Any]] = []
     numbers: list[int] = []
     prior: list[Problem] = list(rejected.values())
+    stray: list[str] = []
+    strays: dict[str, list[int]] = {}
     for number, row in enumerate(rows, start=1):
         if number in rejected:
             continue
-        record, json_error = _nest(row, present)
+        record, json_error = _nest(row, present, stray)
+        if stray:
+            for name in stray:
+                strays.setdefault(name, []).append(number)
+            stray.clear()
         if json_error is not None:
             prior.append(Problem(number, json_error.split(":", 1)[0], json_error.split(": ", 1)[1]))
             continue
         records.append(record)
         numbers.append(number)
+    if strays:
+        _warn_strays(strays, path)
     return validate_records(
         records, numbers, errors=errors, path=path, unit="row", field_name=column_for, prior=prior
+    )
+
+
+def _warn_strays(strays: Mapping[str, list[int]], path: str | None) -> None:
+    """Warn about values in columns of another kind of event (``count_value`` on a statement)."""
+    listing = ", ".join(
+        f"{name!r} ({_BY_NAME[name].kind} column; row {', '.join(map(str, at[:3]))}"
+        + ("..." if len(at) > 3 else "")
+        + ")"
+        for name, at in strays.items()
+    )
+    where = f"{path}: " if path else ""
+    warn_data(
+        f"{where}ignored value(s) in column(s) {listing}: each of these columns belongs to "
+        "one kind of event, and these rows are of another kind"
     )
 
 
 def events_from_frame(
     df: pd.DataFrame, *, errors: Errors = "raise", path: str | None = None
 ) -> tuple[list[Event], list[Problem]]:
-    """Events from a frame made by :func:`to_frame` (or any frame with its columns)."""
+    """Events from a frame made by :func:`to_frame` (or any frame with its columns).
+
+    A column that pyarrow cannot convert as a whole (an object column mixing text
+    and numbers, say) is read value by value, so that each bad value is reported
+    with its row, like any other.
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(
+            f"from_frame takes a pandas DataFrame, not {type(df).__name__}; "
+            "for a list of events or dicts use dd.EventSet(...)"
+        )
+    refuse_duplicate_columns([str(c) for c in df.columns], path=path)
+    loose: list[str] = []
+    try:
+        table = pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        loose = [str(c) for c in df.columns if not _arrow_converts(df[c])]
+        if not loose:  # pragma: no cover - every column converts alone but not together
+            raise
+        table = pa.Table.from_pandas(df.drop(columns=loose), preserve_index=False)
+    rows = _arrow_rows(table, path=path)
+    columns = list(table.column_names)
+    for name in loose:
+        series = df[name]
+        values = series.astype(object).where(series.notna(), None).tolist()
+        for row, value in zip(rows, values, strict=True):
+            row[name] = value
+        columns.append(name)
+    return events_from_rows(rows, columns, errors=errors, path=path)
+
+
+def _arrow_converts(series: pd.Series) -> bool:
     import pyarrow as pa
 
     try:
-        table = pa.Table.from_pandas(df, preserve_index=False)
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as err:
-        raise DataError(f"the frame cannot be read column by column: {err}", path=path) from err
-    return events_from_rows(_arrow_rows(table), table.column_names, errors=errors, path=path)
+        pa.Array.from_pandas(series)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return False
+    return True

@@ -15,7 +15,16 @@ Defined behaviour for awkward input, the same in every format where it applies:
 * unknown fields or columns are ignored, with a :class:`~diplodata.DataWarning` naming them;
 * a file in UTF-16 (with or without a byte-order mark) is refused with a message
   saying to re-save it as UTF-8;
+* a compressed file, an archive, or a Parquet file given as JSON Lines or CSV is
+  refused, naming what it is (told by its first bytes);
 * bytes that are not UTF-8 reject their line (JSON Lines) or row (CSV);
+* a JSON Lines line longer than :data:`MAX_LINE_BYTES` (16 MiB) is rejected without
+  being held in memory (one event takes far less; such a line is a JSON array or
+  not JSON Lines at all);
+* a CSV or Parquet file that names a column twice is refused;
+* two records with the same id both load, with a :class:`~diplodata.DataWarning`
+  naming the id and its lines (ids should be unique; :func:`diplodata.validate`
+  checks it on the loaded set);
 * a CSV row with more fields than the header refuses the file (the columns would
   not line up); a row with fewer leaves the missing cells empty;
 * a bad record raises :class:`~diplodata.DataError` naming file, line or row, and
@@ -47,7 +56,7 @@ from diplodata.models import Event
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FORMATS", "read_events", "write_events"]
+__all__ = ["FORMATS", "MAX_LINE_BYTES", "read_events", "write_events"]
 
 Format = Literal["jsonl", "parquet", "csv"]
 FORMATS: dict[str, Format] = {
@@ -59,8 +68,30 @@ FORMATS: dict[str, Format] = {
 }
 """File extensions and the format each one means."""
 
+MAX_LINE_BYTES = 16 * 2**20
+"""The longest JSON Lines line read as a record; a longer one is rejected unread."""
+
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = b"\xef\xbb\xbf"
+_CHUNK = 2**20
+
+# First bytes of files that are not text, and what to tell the user.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "a gzip-compressed file; decompress it first (gunzip)"),
+    (b"PK\x03\x04", "a ZIP archive (or an Excel workbook); extract or export the data first"),
+    (b"BZh", "a bzip2-compressed file; decompress it first (bunzip2)"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file; decompress it first (unxz)"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file; decompress it first (unzstd)"),
+    (b"PAR1", "a Parquet file; name it .parquet or pass format='parquet'"),
+)
+
+
+def _refuse_binary(head: bytes, path: Path, fmt: str) -> None:
+    """Refuse a file whose first bytes say it is compressed, an archive, or Parquet."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            name = "JSON Lines" if fmt == "jsonl" else "CSV"
+            raise DataError(f"not {name} text: this is {what}", path=path)
 
 
 def _refuse_utf16(head: bytes, path: Path) -> None:
@@ -149,43 +180,85 @@ def read_events(
 def _read_jsonl(
     path: Path, errors: Literal["raise", "collect"]
 ) -> tuple[list[Event], list[Problem]]:
-    data = path.read_bytes()
-    _refuse_utf16(data[:4], path)
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM) :]
     records: list[dict[str, Any]] = []
     lines: list[int] = []
     prior: list[Problem] = []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as err:
-            prior.append(
-                Problem(number, None, f"not valid UTF-8 (byte {err.start + 1} of the line)")
-            )
-            continue
-        try:
-            record = json.loads(text)
-        except ValueError as err:
-            msg = getattr(err, "msg", str(err))
-            col = getattr(err, "colno", None)
-            prior.append(
-                Problem(number, None, f"invalid JSON: {msg}" + (f" at column {col}" if col else ""))
-            )
-            continue
-        except RecursionError:  # json raises it for deeply nested arrays or objects
-            prior.append(Problem(number, None, "invalid JSON: nested too deeply to read"))
-            continue
-        if not isinstance(record, dict):
-            prior.append(
-                Problem(number, None, f"expected a JSON object, got {type(record).__name__}")
-            )
-            continue
-        records.append(record)
-        lines.append(number)
+    limit = MAX_LINE_BYTES + 1
+    with path.open("rb") as fh:
+        head = fh.read(8)
+        _refuse_utf16(head[:4], path)
+        _refuse_binary(head, path, "jsonl")
+        fh.seek(len(_UTF8_BOM) if head.startswith(_UTF8_BOM) else 0)
+        # Line by line, each read capped: a huge line (a whole JSON array on one
+        # line, or no newlines at all) is measured in chunks, never held whole.
+        readline = fh.readline
+        number = 0
+        while raw := readline(limit):
+            number += 1
+            if len(raw) == limit and not raw.endswith(b"\n"):
+                prior.append(Problem(number, None, _too_long(raw, fh)))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                prior.append(
+                    Problem(number, None, f"not valid UTF-8 (byte {err.start + 1} of the line)")
+                )
+                continue
+            try:
+                record = json.loads(text)
+            except ValueError as err:
+                msg = getattr(err, "msg", str(err))
+                col = getattr(err, "colno", None)
+                hint = (
+                    "; the file looks like pretty-printed JSON, but JSON Lines holds "
+                    "one event object per line"
+                    if number == 1 and text.strip() in ("[", "{")
+                    else ""
+                )
+                prior.append(
+                    Problem(
+                        number,
+                        None,
+                        f"invalid JSON: {msg}" + (f" at column {col}" if col else "") + hint,
+                    )
+                )
+                continue
+            except RecursionError:  # json raises it for deeply nested arrays or objects
+                prior.append(Problem(number, None, "invalid JSON: nested too deeply to read"))
+                continue
+            if not isinstance(record, dict):
+                hint = (
+                    " (JSON Lines holds one event object per line, not an array of events)"
+                    if isinstance(record, list)
+                    else ""
+                )
+                prior.append(
+                    Problem(
+                        number, None, f"expected a JSON object, got {type(record).__name__}{hint}"
+                    )
+                )
+                continue
+            records.append(record)
+            lines.append(number)
     return validate_records(records, lines, errors=errors, path=str(path), prior=prior)
+
+
+def _too_long(start: bytes, fh: Any) -> str:
+    """Read past the rest of an over-long line, in chunks; say how long it was."""
+    size = len(start)
+    chunk = start
+    while chunk and not chunk.endswith(b"\n"):
+        chunk = fh.readline(_CHUNK)
+        size += len(chunk)
+    array = " (it starts with '[': a JSON array of events?)" if start.lstrip()[:1] == b"[" else ""
+    return (
+        f"the line is {size / 2**20:.1f} MiB long, more than the "
+        f"{MAX_LINE_BYTES // 2**20} MiB one event may take{array}; "
+        "JSON Lines holds one event object per line"
+    )
 
 
 def _read_parquet(
@@ -194,19 +267,23 @@ def _read_parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from diplodata.frame import _arrow_rows, events_from_rows
+    from diplodata.frame import _arrow_rows, events_from_rows, refuse_duplicate_columns
 
     if path.stat().st_size == 0:
         return [], []
     try:
+        # The schema first (the file's footer): a column named twice cannot be read
+        # by name, and pyarrow's own message for it lists the whole schema.
+        refuse_duplicate_columns(pq.read_schema(path).names, path=str(path))
         table = pq.read_table(path)
         # Check every value, text included, and the column names: a damaged file can
         # hold bytes that are not UTF-8, which would otherwise fail later and bare.
         table.validate(full=True)
-        columns = table.column_names
-        rows = _arrow_rows(table)
     except (pa.ArrowException, OSError, UnicodeError) as err:
-        raise DataError(f"not a readable Parquet file: {err}", path=path) from err
+        first_line = str(err).strip().split("\n", 1)[0]
+        raise DataError(f"not a readable Parquet file: {first_line}", path=path) from err
+    columns = table.column_names
+    rows = _arrow_rows(table, path=str(path))
     return events_from_rows(rows, columns, errors=errors, path=str(path))
 
 
@@ -214,11 +291,12 @@ def _read_csv(path: Path, errors: Literal["raise", "collect"]) -> tuple[list[Eve
     import pandas as pd
     import pyarrow as pa
 
-    from diplodata.frame import _arrow_rows, events_from_rows
+    from diplodata.frame import COLUMNS, _arrow_rows, events_from_rows
 
     with path.open("rb") as fh:
-        head = fh.read(4)
-    _refuse_utf16(head, path)
+        head = fh.read(8)
+    _refuse_utf16(head[:4], path)
+    _refuse_binary(head, path, "csv")
 
     def read(encoding_errors: str) -> pd.DataFrame:
         with warnings.catch_warnings():
@@ -258,10 +336,46 @@ def _read_csv(path: Path, errors: Literal["raise", "collect"]) -> tuple[list[Eve
         return [], []
     except pd.errors.ParserError as err:
         raise DataError(f"not readable as CSV: {str(err).strip()}", path=path) from err
+    _check_csv_header([str(name) for name in df.columns], {c.name for c in COLUMNS}, path)
     table = pa.Table.from_pandas(df, preserve_index=False)
     return events_from_rows(
-        _arrow_rows(table), table.column_names, errors=errors, path=str(path), rejected=rejected
+        _arrow_rows(table, path=str(path)),
+        table.column_names,
+        errors=errors,
+        path=str(path),
+        rejected=rejected,
     )
+
+
+def _check_csv_header(names: list[str], known: set[str], path: Path) -> None:
+    """Refuse a header that names a column twice, or that is not split by commas.
+
+    pandas renames the second ``content`` column ``content.1``; that is how a
+    repeated name shows here.
+    """
+    twice = sorted(
+        {
+            base
+            for name in names
+            for base, sep, tail in [name.rpartition(".")]
+            if sep and tail.isdigit() and base in known and name not in known
+        }
+    )
+    if twice:
+        raise DataError(
+            f"column(s) {', '.join(map(repr, twice))} appear more than once in the header; "
+            "keep one of each",
+            path=path,
+            field=twice[0],
+        )
+    if "kind" not in names and len(names) == 1:
+        for sep in (";", "\t", "|"):
+            if sep in names[0] and "kind" in names[0].split(sep):
+                raise DataError(
+                    f"the header is one column split by {sep!r}; diplodata reads CSV "
+                    "separated by commas (re-save it with commas)",
+                    path=path,
+                )
 
 
 def _has_surrogate(value: object) -> bool:
