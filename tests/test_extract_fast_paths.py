@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -189,3 +190,47 @@ def test_anchor_places_find_what_the_anchor_scan_finds(text: str, s: int, e: int
         assert any(c in norm for c in "\u0130\u0131\u017f\u212a")
         return
     assert [m.span() for m in _anchors_at(t, starts, s, e)] == full
+
+
+# ------------------------------------------------- models built without validation
+
+CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "articles"
+
+
+def test_every_corpus_event_is_what_validation_gives() -> None:
+    # Evidence spans are built without validation (Groundwork.span checks the offsets
+    # itself): validating the JSON form of every event again must give an equal event,
+    # with equal spans, and every span must point into its article.
+    from diplodata.corpus import read_articles
+    from diplodata.extract import extract
+    from diplodata.models import event_adapter
+
+    articles = read_articles(CORPUS)
+    assert len(articles) >= 50
+    n = 0
+    for article in articles:
+        for event in extract(article):
+            again = event_adapter().validate_python(event.model_dump(mode="json"))
+            assert again == event
+            assert [s.model_fields_set for s in again.evidence] == [
+                s.model_fields_set for s in event.evidence
+            ]
+            for span in event.evidence:
+                assert article.text[span.start : span.end] == span.text
+            n += 1
+    assert n > 100
+
+
+def test_trusted_spans_only_where_the_offsets_hold() -> None:
+    from pydantic import ValidationError
+
+    from diplodata.article import Article
+    from diplodata.extract.groundwork import prepare
+    from diplodata.models import Span
+
+    g = prepare(Article(text="Haf\u00adtar met Sisi."))  # a soft hyphen: offsets are mapped
+    span = g.span(0, 6)
+    assert span == Span(start=0, end=7, text="Haf\u00adtar")
+    assert type(span) is Span and span.model_fields_set == {"start", "end", "text"}
+    with pytest.raises(ValidationError):
+        g.span(3, 3)  # empty: validated, and refused as before

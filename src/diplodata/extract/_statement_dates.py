@@ -20,6 +20,7 @@ from diplodata.extract._statement_patterns import (
 from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _Hit, _Scan
 from diplodata.extract.dates import DateMatch, Tense, resolve
+from diplodata.extract.groundwork import with_text
 from diplodata.models import Precision, TimeRef
 
 
@@ -91,7 +92,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
         and resolved.earliest <= anchor < resolved.latest
     ):
         resolved = resolved.model_copy(update={"latest": anchor})  # a remark already made
-    return resolved.model_copy(update={"text": phrase or g.original(date.start, date.end)})
+    return with_text(resolved, phrase or g.original(date.start, date.end))
 
 
 def _in_dateline(scan: _Scan, d: DateMatch) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplodata.article import Article
-from diplodata.extract._fast import fast_init
+from diplodata.extract._fast import fast_init, trusted
 from diplodata.extract.actors import ActorMention, find_actors
 from diplodata.extract.dates import DateMatch, Tense, find_dates, resolve, tense_of
 from diplodata.extract.gazetteer import Gazetteer
@@ -23,7 +23,7 @@ from diplodata.extract.numbers import NumberMatch, find_counts
 from diplodata.extract.text import Text
 from diplodata.models import SourceRef, Span, TimeRef
 
-__all__ = ["Groundwork", "prepare"]
+__all__ = ["Groundwork", "prepare", "with_text"]
 
 
 @fast_init
@@ -72,7 +72,10 @@ class Groundwork:
     def span(self, start: int, end: int) -> Span:
         """Evidence for a normalised span, as a :class:`Span` of the original text."""
         a, b = self.text.span(start, end)
-        return Span(start=a, end=b, text=self.text.original[a:b])
+        original = self.text.original
+        if 0 <= a < b <= len(original):  # every rule of Span holds: no need to validate
+            return trusted(Span, {"start": a, "end": b, "text": original[a:b]})
+        return Span(start=a, end=b, text=original[a:b])  # raises ValidationError
 
     def original(self, start: int, end: int) -> str:
         """The original text behind a normalised span."""
@@ -106,7 +109,7 @@ class Groundwork:
         found = self._whens.get(key)
         if found is None:
             resolved = resolve(date.text, self.article.published, tense=self.tense(sentence))
-            found = resolved.model_copy(update={"text": self.original(date.start, date.end)})
+            found = with_text(resolved, self.original(date.start, date.end))
             self._whens[key] = found
         return found
 
@@ -114,6 +117,18 @@ class Groundwork:
     def anchor(self) -> dt.date | None:
         """The publication date, if known."""
         return self.article.published
+
+
+def with_text(ref: TimeRef, text: str) -> TimeRef:
+    """``ref`` with the phrase ``text``; ``ref`` itself if it already has it (no copy needed).
+
+    Examples
+    --------
+    >>> ref = TimeRef(text="on Thursday")
+    >>> with_text(ref, "on Thursday") is ref, with_text(ref, "on  Thursday").text
+    (True, 'on  Thursday')
+    """
+    return ref if ref.text == text else ref.model_copy(update={"text": text})
 
 
 def prepare(article: Article, gazetteer: Gazetteer | None = None) -> Groundwork:

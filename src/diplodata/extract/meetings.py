@@ -60,7 +60,7 @@ from diplodata.extract._meeting_patterns import (
 )
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch, resolve
-from diplodata.extract.groundwork import Groundwork
+from diplodata.extract.groundwork import Groundwork, with_text
 from diplodata.extract.numbers import _FOLDED_LETTERS
 from diplodata.extract.places import PlaceMention, find_places
 from diplodata.extract.text import Text
@@ -311,12 +311,12 @@ def _when(g: Groundwork, c: _Cand, earlier: list[_Cand]) -> TimeRef:
     if c.date is not None and _SAME_EVENT.search(c.date.text) and earlier:
         prior = earlier[-1].when
         if prior.precision is not Precision.UNKNOWN:
-            return prior.model_copy(update={"text": g.original(c.date.start, c.date.end)})
+            return with_text(prior, g.original(c.date.start, c.date.end))
     if c.date is not None and c.year is not None:
         phrase = f"{c.date.text}, {c.year}"
         resolved = resolve(phrase, g.article.published)
         if resolved.precision is not Precision.UNKNOWN:
-            return resolved.model_copy(update={"text": g.original(c.date.start, c.date.end)})
+            return with_text(resolved, g.original(c.date.start, c.date.end))
     return g.when(c.date, c.sentence)
 
 
