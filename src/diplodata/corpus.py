@@ -66,6 +66,13 @@ def _front_matter(raw: str, path: Path) -> tuple[dict[str, tuple[int, str]], str
     lines = raw.split("\n")
     if lines[0].strip() != "---":
         return {}, raw
+    if not any(line.strip() == "---" for line in lines[1:]):
+        raise DataError(
+            "front matter opened by '---' on line 1 is never closed; end it with a line "
+            "'---' (or remove the first line if the text is not front matter)",
+            path=path,
+            line=1,
+        )
     meta: dict[str, tuple[int, str]] = {}
     for i, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
@@ -80,12 +87,7 @@ def _front_matter(raw: str, path: Path) -> tuple[dict[str, tuple[int, str]], str
                 path=path,
                 line=i + 1,
             )
-    raise DataError(
-        "front matter opened by '---' on line 1 is never closed; end it with a line "
-        "'---' (or remove the first line if the text is not front matter)",
-        path=path,
-        line=1,
-    )
+    raise AssertionError("unreachable: a closing line was found above")  # pragma: no cover
 
 
 def read_article(path: str | os.PathLike[str]) -> Article:
