@@ -234,3 +234,32 @@ def test_trusted_spans_only_where_the_offsets_hold() -> None:
     assert type(span) is Span and span.model_fields_set == {"start", "end", "text"}
     with pytest.raises(ValidationError):
         g.span(3, 3)  # empty: validated, and refused as before
+
+
+# ------------------------------------------------------------- date phrase starts
+
+_DATE_PIECES = [
+    "on", "On", "ON", "the", "The", "in", "since", "during", "over", "at", "a", "an", "A",
+    "several", "some", "this", "last", "next", "earlier", "later", "early", "late", "mid",
+    "Mid", "April", "april", "Apr", "Sept", "Monday", "mon", "Thursday", "day", "days",
+    "same", "previous", "following", "weekend", "WEEKEND", "few", "coming", "past", "recent",
+    "week", "month", "year", "hours", "of", "ago", "today", "tomorrow", "4", "19", "2019",
+    "4th", "1st", "x", "é", "ſome", "ı", "wee\u212a", "İn", "-", "5a", "_",
+]  # fmt: skip
+_date_texts = st.lists(
+    st.tuples(st.sampled_from(_DATE_PIECES), st.sampled_from(["", " ", "  ", "-", ", ", "\n"])),
+    max_size=14,
+).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_date_texts, st.text(max_size=80)))
+def test_lowered_date_scan_finds_what_the_date_scan_finds(text: str) -> None:
+    full = [m.span() for m in dates._START.finditer(text)]
+    assert [m.span() for m in dates._date_starts(text)] == full
+
+
+def test_lowered_date_gates_keep_their_escapes() -> None:
+    # Lower-casing a gate must not turn an escape into another (\S into \s, \B into \b).
+    for gate in [*dates._GATES.values(), dates._NUMBER_GATE]:
+        assert not re.search(r"\\[A-Z]", gate)

@@ -79,11 +79,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final, Literal
 
 from diplodata.extract._fast import fast_init
-from diplodata.extract.numbers import _trie, parse_number
+from diplodata.extract.numbers import _FOLDED_LETTERS, _trie, parse_number
 from diplodata.models import Precision, TimeRef
 
 __all__ = ["DateMatch", "find_dates", "resolve", "tense_of"]
@@ -223,6 +224,28 @@ _START: Final = re.compile(
 )
 """Where find_dates tries _DATE_RE: the tokens of _TOKEN_RE it used to try (a number, a
 word of _FIRST_WORDS in any ASCII case), less those whose gate says no date starts."""
+
+
+def _lower_gate(gate: str) -> str:
+    """A gate for lower-cased text: its letters in lower case, its IGNORECASE groups plain."""
+    return gate.lower().replace("(?i:", "(?:")
+
+
+_START_LOWER: Final = re.compile(
+    rf"(?<![a-z0-9])(?:[0-9]++(?={_lower_gate(_NUMBER_GATE)})|"
+    + _trie(
+        {
+            w: f"(?={_lower_gate(_GATES[w])})" if w in _GATES else "(?![a-z])"
+            for w in sorted(_FIRST_WORDS)
+        },
+        either_case=False,
+    )
+    + ")"
+)
+"""_START for the lower-cased copy of a text, with every gate in lower case: it matches
+wherever _START matches (and a little more), when no letter of the text folds to, or
+lower-cases to, an ASCII letter (_FOLDED_LETTERS). Its plain letters scan about twice as
+fast; find_dates checks each of its matches with _START."""
 _SINCE_BEFORE: Final = re.compile(
     r"(?<![A-Za-z])(?i:since)(?P<mid>(?:\s{1,3}+[^\s,.;:!?()\"]{1,30}+){0,8}+)\s{1,3}+\Z"
 )
@@ -437,6 +460,25 @@ def _since_start(text: str, start: int, floor: int) -> int | None:
     return m.start()
 
 
+def _date_starts(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_START` in ``text``, as ``finditer`` finds them.
+
+    Found with :data:`_START_LOWER` in the lower-cased text where that finds them all,
+    each then checked with :data:`_START` (a match of either never holds another's start,
+    so the places where ``_START`` matches are its ``finditer`` matches).
+    """
+    if text.isascii() or not any(c in text for c in _FOLDED_LETTERS):
+        lower = text.lower()
+        if len(lower) == len(text):
+            match = _START.match
+            for candidate in _START_LOWER.finditer(lower):
+                token = match(text, candidate.start())
+                if token is not None:
+                    yield token
+            return
+    yield from _START.finditer(text)
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Find every temporal phrase in ``text``, left to right, without overlaps.
 
@@ -464,7 +506,7 @@ def find_dates(text: str) -> list[DateMatch]:
     # (a number, a month, a weekday, "on", "last", ...) and, for the common words and
     # numbers, only with a date key close after it (see _START). Same matches as
     # _DATE_RE.search, measured 3-4x faster on news text than trying it at every character.
-    for token in _START.finditer(text):
+    for token in _date_starts(text):
         if token.start() < pos:
             continue
         m = _DATE_RE.match(text, token.start())
