@@ -819,3 +819,85 @@ def test_damaged_file_gives_events_or_a_data_error(
                     body = bytes(data).removeprefix(b"\xef\xbb\xbf")
                     records = sum(1 for raw in body.split(b"\n") if raw.strip())
                     assert len(got) + len(got.problems) == records
+
+
+# ------------------------------------------------------------- the line length cap
+
+
+@pytest.mark.parametrize("final_newline", [True, False])
+def test_line_at_the_cap_reads_and_one_byte_more_is_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, final_newline: bool
+) -> None:
+    """The cap counts the bytes of a line without its newline, at the end of the file too."""
+    import diplodata.io
+
+    at_cap = line(content="x")
+    monkeypatch.setattr(diplodata.io, "MAX_LINE_BYTES", len(at_cap.encode()))
+    over = line(content="xy")
+    end = "\n" if final_newline else ""
+    path = write(tmp_path / "cap.jsonl", f"{at_cap}\n{over}\n{line(id='s3', content='x')}{end}")
+    es = dd.read_events(path, errors="collect")
+    assert [e.id for e in es] == ["s1", "s3"]
+    assert es.problems["line"].tolist() == [2]
+    assert "more than the" in es.problems["message"][0]
+
+
+def test_over_long_lines_keep_the_line_numbers_after_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diplodata.io
+
+    monkeypatch.setattr(diplodata.io, "MAX_LINE_BYTES", 200)
+    monkeypatch.setattr(diplodata.io, "_CHUNK", 7)  # the rest of a long line is read in pieces
+    long = line(content="y" * 1000)
+    path = write(tmp_path / "long.jsonl", "\n".join([long, line(), long, "", "{x"]) + "\n")
+    es = dd.read_events(path, errors="collect")
+    assert [e.id for e in es] == ["s1"]
+    assert es.problems["line"].tolist() == [1, 3, 5]
+    assert len(es) + len(es.problems) == 4
+
+
+# ---------------------------------------------------------- ids, kinds and columns
+
+
+def test_duplicate_ids_warn_in_every_reader(tmp_path: Path) -> None:
+    es = dd.EventSet([record(), record(content="again"), record(id="s2")])
+    for ext in ("jsonl", "csv", "parquet"):
+        path = dd.write_events(es, tmp_path / f"dup.{ext}")
+        unit = "lines" if ext == "jsonl" else "rows"
+        with pytest.warns(dd.DataWarning, match=f"'s1' \\({unit} 1, 2\\)"):
+            assert dd.read_events(path) == es
+    with pytest.warns(dd.DataWarning, match="'s1' \\(rows 1, 2\\)"):
+        assert dd.EventSet.from_frame(es.to_frame()) == es
+
+
+def test_value_in_a_column_of_another_kind_is_named_by_column(events: list[Any]) -> None:
+    df = dd.EventSet(events).to_frame()
+    statement = df.index[df["kind"] == "statement"][0]
+    df["count_value"] = df["count_value"].astype(object)
+    df.loc[statement, "count_value"] = 7
+    expected = rf"'count_value' \(casualty column; row {statement + 1}\)"  # rows count from 1
+    with pytest.warns(dd.DataWarning, match=expected):
+        assert dd.EventSet.from_frame(df) == dd.EventSet(events)
+
+
+def test_frame_column_that_pyarrow_cannot_convert_is_read_value_by_value() -> None:
+    es = dd.EventSet([record(), record(id="s2"), record(id="s3")])
+    df = es.to_frame().astype({"content": object})
+    df.loc[1, "content"] = 12  # a number among strings
+    df.loc[2, "content"] = ["a", "list"]
+    got = dd.EventSet.from_frame(df, errors="collect")
+    assert [e.id for e in got] == ["s1"]
+    assert got.problems[["line", "field"]].values.tolist() == [[2, "content"], [3, "content"]]
+
+
+def test_messages_do_not_repeat_the_value() -> None:
+    """Model messages that already show the value get no '(got ...)' after them."""
+    row = {"kind": "casualty", "event_id": "c1", "figure": "killed", "count_value": 5}
+    df = pd.DataFrame([{**row, "count_low": 9}, {**row, "event_id": "c2", "count_value": -1}])
+    got = dd.EventSet.from_frame(df, errors="collect")
+    assert got.problems["message"].tolist() == [
+        "low (9) is greater than value (5); only qualifier 'more_than' lets low exceed value "
+        "(by one)",
+        "Input should be greater than or equal to 0 (got -1)",
+    ]
