@@ -263,3 +263,23 @@ def test_lowered_date_gates_keep_their_escapes() -> None:
     # Lower-casing a gate must not turn an escape into another (\S into \s, \B into \b).
     for gate in [*dates._GATES.values(), dates._NUMBER_GATE]:
         assert not re.search(r"\\[A-Z]", gate)
+
+
+# ------------------------------------------------------------------ sentence ends
+
+_BOUNDARY_BEFORE = re.compile(r"""[.!?]+["')\]]*+(?=\s)|\n[^\S\n]*+\n""")
+"""``text._BOUNDARY`` before it was written to start with a character class."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=".!?\"')] \n\tx\u00a0\u2029", max_size=40),
+        st.text(max_size=60),
+    )
+)
+def test_sentence_end_pattern_matches_as_before(text: str) -> None:
+    from diplodata.extract import text as text_module
+
+    before = [m.span() for m in _BOUNDARY_BEFORE.finditer(text)]
+    assert [m.span() for m in text_module._BOUNDARY.finditer(text)] == before
