@@ -18,6 +18,9 @@ from diplodata.validate._keys import (
     participant_sets,
     report_groups,
     source_keys,
+    SOURCE_INPUT,
+    TOLL_INPUT,
+    toll_codes,
     toll_frame,
 )
 from diplodata.validate.report import empty_issues, issues_frame
@@ -71,7 +74,7 @@ class Context:
 
     @cached_property
     def tolls(self) -> pd.DataFrame:
-        return toll_frame(self.df)
+        return toll_codes(self.df)
 
     def issues(self, code: str, rows: Any, column: Any, value: Any, message: Any) -> pd.DataFrame:
         """Issues of rule ``code`` at positions ``rows``."""
@@ -331,69 +334,88 @@ def toll_decreased(ctx: Context) -> pd.DataFrame:
     import numpy as np
 
     t = ctx.tolls
-    t = t[t["cumulative"].fillna(False).astype(bool) & t["date"].notna()]
+    t = t[t["cumulative"] & t["date"].notna()]
     if not len(t):
         return empty_issues()
-    keys = ["reporter", "place", "country", "figure"]
-    t = t.assign(key=t.groupby(keys, dropna=False, sort=False).ngroup())
-    t = t.sort_values(["key", "date"], kind="stable")
+    keys = ["reporter", "name", "country", "figure", "population"]
+    t = t.assign(key=t.groupby(keys, sort=False).ngroup())
     per_day = t.groupby(["key", "date"], sort=True)["count"].max().reset_index()
-    running = per_day.groupby("key")["count"].cummax()
-    per_day["before"] = running.groupby(per_day["key"]).shift(1)
+    running = per_day.groupby("key", sort=False)["count"].cummax()
+    per_day["before"] = running.groupby(per_day["key"], sort=False).shift(1)
     t = t.merge(per_day[["key", "date", "before"]], on=["key", "date"], how="left")
-    bad = t[(t["count"] < t["before"]).fillna(False).to_numpy(dtype=bool)]
+    bad = t[(t["count"] < t["before"]).to_numpy(dtype=bool)].sort_values("row")
+    if not len(bad):
+        return empty_issues()
+    rows = bad["row"].to_numpy(dtype="int64")
+    labels = _toll_labels(ctx, rows)
+    before = bad["before"].astype("int64").astype("str").to_numpy()
     message = (
         "cumulative "
-        + bad["figure"]
+        + labels["figure"]
         + " toll for "
-        + bad["place"]
+        + labels["place"]
         + " from "
-        + bad["reporter"]
+        + labels["reporter"]
         + " is "
-        + _str(bad["count"])
+        + labels["count"]
         + " on "
-        + bad["date"].dt.strftime("%Y-%m-%d")
+        + labels["date"].dt.strftime("%Y-%m-%d")
         + ", below the "
-        + _str(bad["before"])
+        + before
         + " it gave earlier"
     )
-    rows = np.asarray(bad["row"], dtype="int64")
-    return ctx.issues("casualty.toll_decreased", rows, "count_value", _str(bad["count"]), message)
+    return ctx.issues("casualty.toll_decreased", rows, "count_value", labels["count"], message)
+
+
+def _toll_labels(ctx: Context, rows: np.ndarray) -> pd.DataFrame:
+    """The toll frame (text) of the given rows (sorted positions), indexed 0..n-1."""
+    t = toll_frame(ctx.df[list(TOLL_INPUT)].iloc[rows])
+    return t.assign(count=t["count"].astype("str")).reset_index(drop=True)
 
 
 def sources_disagree(ctx: Context) -> pd.DataFrame:
     import numpy as np
+    import pandas as pd
 
     t = ctx.tolls
     if not len(t):
         return empty_issues()
-    keys = ["place", "country", "figure", "date"]
-    grouped = t.groupby(keys, dropna=False, sort=False)
-    agg = grouped.agg(
+    keys = ["name", "country", "figure", "population", "date"]
+    group = t.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    t = t.assign(group=group)
+    agg = t.groupby("group", sort=False).agg(
         low=("value", "min"),
         high=("value", "max"),
         pages=("page", "nunique"),
         first=("row", "min"),
     )
     spread = (agg["high"] - agg["low"]) / agg["high"].where(agg["high"] > 0)
-    agg = agg[(agg["pages"] >= 2) & (spread > ctx.tolerance)]
+    agg = agg[((agg["pages"] >= 2) & (spread > ctx.tolerance)).to_numpy(dtype=bool)]
     if not len(agg):
         return empty_issues()
-    chosen = t[t.set_index(keys).index.isin(agg.index)]
-    labels = chosen.groupby(keys, dropna=False, sort=False)["label"].agg(
-        lambda s: "; ".join(dict.fromkeys(s))
-    )
-    agg = agg.join(labels).reset_index()
+    members = t[t["group"].isin(agg.index)].sort_values(["group", "row"])
+    sorted_rows = np.sort(members["row"].to_numpy())
+    labels = _toll_labels(ctx, sorted_rows)
+    order = np.searchsorted(sorted_rows, members["row"].to_numpy())
+    label = labels["label"].to_numpy(dtype=object)[order]
+    grp = members["group"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1]])
+    joined = [
+        "; ".join(dict.fromkeys(label[a:b]))
+        for a, b in zip(starts, [*starts[1:], len(grp)], strict=True)
+    ]
+    firsts = labels.iloc[order[starts]].reset_index(drop=True)
+    agg = agg.loc[grp[starts]].reset_index(drop=True)
     low = agg["low"].astype("int64").astype("str")
     high = agg["high"].astype("int64").astype("str")
     share = ((agg["high"] - agg["low"]) / agg["high"] * 100).round().astype("int64").astype("str")
     value = low + "-" + high
     message = (
-        agg["figure"]
+        firsts["figure"]
         + " in "
-        + agg["place"]
+        + firsts["place"]
         + " on "
-        + agg["date"].dt.strftime("%Y-%m-%d").fillna("an unknown date")
+        + firsts["date"].dt.strftime("%Y-%m-%d").fillna("an unknown date")
         + ": "
         + value
         + " ("
@@ -401,10 +423,10 @@ def sources_disagree(ctx: Context) -> pd.DataFrame:
         + "% apart) across "
         + agg["pages"].astype("str")
         + " sources: "
-        + agg["label"]
+        + pd.Series(joined, dtype="str")
     )
-    rows = np.asarray(agg["first"], dtype="int64")
-    return ctx.issues("casualty.sources_disagree", rows, "count_value", value, message)
+    out = ctx.issues("casualty.sources_disagree", agg["first"], "count_value", value, message)
+    return out.sort_values("row", kind="stable").reset_index(drop=True)
 
 
 # ----------------------------------------------------------------- report groups
@@ -421,7 +443,7 @@ def reported_twice(ctx: Context) -> pd.DataFrame:
     rows = np.flatnonzero(sizes[group] > 1)
     if not len(rows):
         return empty_issues()
-    pages = source_keys(ctx.df.iloc[rows]).fillna("")
+    pages = source_keys(ctx.df[list(SOURCE_INPUT)].iloc[rows]).fillna("")
     multi = pd.DataFrame({"group": group[rows], "row": rows, "page": pages.to_numpy()})
     multi = multi.sort_values(["group", "row"], kind="stable")
     agg = multi.groupby("group", sort=True).agg(

@@ -25,12 +25,31 @@ __all__ = [
     "participant_sets",
     "report_groups",
     "source_keys",
+    "toll_codes",
     "toll_frame",
 ]
 
 ACTOR_FIELDS = ("id", "name", "kind", "country", "role")
 SPAN_FIELDS = ("start", "end", "text")
 NO_PLACE = "(no place)"
+_SLICE = 200_000
+SOURCE_INPUT = ("source_article_id", "source_url", "source_outlet")
+"""The columns :func:`source_keys` reads."""
+TOLL_INPUT = (
+    "event_id",
+    "kind",
+    "location_name",
+    "location_country",
+    "figure",
+    "population",
+    "when_earliest",
+    "count_value",
+    "reported_by_name",
+    "attribution",
+    *SOURCE_INPUT,
+    "cumulative",
+)
+"""The columns :func:`toll_frame` and :func:`toll_codes` read."""
 
 
 def json_lists(values: pd.Series, fields: dict[str, str]) -> tuple[pd.DataFrame, list[int]]:
@@ -65,7 +84,13 @@ def json_lists(values: pd.Series, fields: dict[str, str]) -> tuple[pd.DataFrame,
     item = pa.struct([(name, getattr(pa, kind)()) for name, kind in fields.items()])
     present = np.arange(len(values))
     try:
-        table = _read_lines(texts, item)
+        # In slices, so that the JSON text is copied a slice at a time.
+        table = pa.concat_tables(
+            [
+                _read_lines(texts.slice(start, _SLICE), item)
+                for start in range(0, max(len(texts), 1), _SLICE)
+            ]
+        )
         bad: list[int] = []
     except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
         present = np.flatnonzero(values.notna().to_numpy())
@@ -218,7 +243,7 @@ def toll_frame(df: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     rows = np.flatnonzero(((df["kind"] == "casualty") & df["count_value"].notna()).to_numpy())
-    c = df.iloc[rows]
+    c = df[list(TOLL_INPUT)].iloc[rows]
     country = c["location_country"].astype("str")
     place = c["location_name"].astype("str")
     place = place.where(place.notna(), country).fillna(NO_PLACE)
@@ -248,6 +273,85 @@ def toll_frame(df: pd.DataFrame) -> pd.DataFrame:
             "cumulative": c["cumulative"].to_numpy(),
         }
     ).astype({"place": "str", "country": "str", "figure": "str", "reporter": "str", "label": "str"})
+
+
+def _codes(series: pd.Series) -> np.ndarray:
+    """Integer codes of a column (categorical codes, else factorized); -1 for missing."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return np.asarray(series.cat.codes.to_numpy(), dtype="int64")
+    return np.asarray(pd.factorize(series)[0], dtype="int64")
+
+
+def _first_of(columns: list[pd.Series]) -> np.ndarray:
+    """One code per row for the first non-missing of ``columns`` (each column its own range)."""
+    import numpy as np
+
+    out = np.full(len(columns[0]), -1, dtype="int64")
+    offset = 0
+    for column in columns:
+        codes = _codes(column)
+        fill = (out < 0) & (codes >= 0)
+        out[fill] = codes[fill] + offset
+        offset += int(codes.max(initial=-1)) + 1
+    return out
+
+
+def toll_codes(df: pd.DataFrame) -> pd.DataFrame:
+    """Like :func:`toll_frame`, with integer codes instead of text (for grouping fast).
+
+    Columns: ``row``, ``name`` (the location's name), ``country``, ``figure``,
+    ``population`` (-1 for all people or not said), ``date``, ``count`` (int64),
+    ``value`` (float), ``reporter``, ``page`` and ``cumulative`` (bool). Missing
+    values are code -1; codes compare equal exactly when the texts do.
+    """
+    import numpy as np
+    import pandas as pd
+
+    mask = (df["kind"] == "casualty").to_numpy(dtype=bool) & df["count_value"].notna().to_numpy()
+    rows = np.flatnonzero(mask)
+    names = [
+        "location_name",
+        "location_country",
+        "figure",
+        "population",
+        "when_earliest",
+        "count_value",
+        "reported_by_name",
+        "attribution",
+        "source_outlet",
+        "source_url",
+        "source_article_id",
+        "cumulative",
+    ]
+    c = df[names].iloc[rows]
+    population = _codes(c["population"])
+    if isinstance(c["population"].dtype, pd.CategoricalDtype):
+        cats = c["population"].cat.categories
+        everyone = np.flatnonzero(np.asarray(cats.astype("str").str.casefold() == "all"))
+        population[np.isin(population, everyone)] = -1
+    else:
+        population[(c["population"].astype("str").str.casefold() == "all").to_numpy(bool)] = -1
+    count = c["count_value"].to_numpy(dtype="int64", na_value=0)
+    reporter_columns = ["reported_by_name", "attribution", "source_outlet", "source_url"]
+    page_columns = ["source_article_id", "source_url", "source_outlet"]
+    return pd.DataFrame(
+        {
+            "row": rows.astype("int64"),
+            "name": _codes(c["location_name"]),
+            "country": _codes(c["location_country"]),
+            "figure": _codes(c["figure"]),
+            "population": population,
+            "date": c["when_earliest"].dt.normalize().to_numpy(),
+            "count": count,
+            "value": count.astype("float64"),
+            "reporter": _first_of([c[n] for n in reporter_columns]),
+            "page": _first_of([c[n] for n in page_columns]),
+            "cumulative": c["cumulative"].fillna(False).to_numpy(dtype=bool),
+        }
+    )
 
 
 def report_groups(df: pd.DataFrame, participants: pd.DataFrame | None = None) -> pd.Series:
@@ -298,7 +402,7 @@ def report_groups(df: pd.DataFrame, participants: pd.DataFrame | None = None) ->
 
     statement = (kind == "statement") & df["speaker_name"].notna().to_numpy()
     if statement.any():
-        s = df[statement]
+        s = df[["speaker_id", "speaker_name", "act"]][statement]
         speaker = pd.factorize(actor_keys(s["speaker_id"], s["speaker_name"]))[0]
         act = pd.factorize(s["act"], use_na_sentinel=False)[0]
         key[statement] = speaker.astype("uint64") * np.uint64(64) + act.astype("uint64")
