@@ -19,10 +19,10 @@ from collections.abc import Callable
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import events_sets
 
 import diplodata as dd
 from diplodata.models import Meeting
+from strategies import events_sets
 
 PROPERTY = settings(
     max_examples=60,

@@ -14,12 +14,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from diplodata.validate._keys import (
+    SOURCE_INPUT,
+    TOLL_INPUT,
     json_lists,
     participant_sets,
     report_groups,
     source_keys,
-    SOURCE_INPUT,
-    TOLL_INPUT,
     toll_codes,
     toll_frame,
 )
@@ -331,7 +331,6 @@ def actor_id_missing(ctx: Context) -> pd.DataFrame:
 
 
 def toll_decreased(ctx: Context) -> pd.DataFrame:
-    import numpy as np
 
     t = ctx.tolls
     t = t[t["cumulative"] & t["date"].notna()]
