@@ -283,3 +283,122 @@ def test_sentence_end_pattern_matches_as_before(text: str) -> None:
 
     before = [m.span() for m in _BOUNDARY_BEFORE.finditer(text)]
     assert [m.span() for m in text_module._BOUNDARY.finditer(text)] == before
+
+
+# ------------------------------------------------------- look-ahead gated patterns
+
+
+def _plain_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """(gated pattern, the same pattern before its gate), for each pattern given a gate."""
+    from diplodata.extract import _casualty_patterns as cp
+    from diplodata.extract import _meeting_patterns as mp
+
+    plain = {
+        cp._NOUN_PHRASE: (
+            rf"\b(?:(?P<indef>an?|one|another|his|her|their)|(?P<definite>the))\s++{cp._MODS}"
+            rf"(?:[A-Za-z]++-)?+(?P<head>{cp._PERSON})\b(?!')|\b(?P<pronoun>him|her)\b",
+            re.IGNORECASE,
+        ),
+        mp._BOUNDARY: (
+            r"\s[-\u2013\u2014]\s|;|:|\b(?:where|who|whom|which|while|when|whose|but|said|says|"
+            r"disclosed|announced|reported|added)\b",
+            0,
+        ),
+        mp._POSSIBLE: (
+            r"\b(?:whether|might|may|could|possible|possibly|perhaps|if|unless|would\s++like)\b",
+            0,
+        ),
+        mp._HABITUAL: (
+            r"\b(?:has|have|had)\s++been\s++meeting\b|\bregular(?:ly)?\b|"
+            r"\bevery\s++(?:week|month|year)\b|\busually\b|\boften\b",
+            re.IGNORECASE,
+        ),
+        mp._POSTPONED: (
+            r"\b(?:postponed|put\s++off|pushed\s++back|delayed|rescheduled)\b",
+            re.IGNORECASE,
+        ),
+        mp._VIDEO: (
+            r"\bvideo\b|\bvideo-?conferenc\w*|\bvideo\s++link\b|\bvirtual(?:ly)?\b",
+            re.IGNORECASE,
+        ),
+        mp._LIST_LEAD: (
+            r"\b(?:with|between|among|attended\s++by|joined\s++by|involving|involve|"
+            r"bringing\s++together|brought\s++together|of|by)\s++",
+            re.IGNORECASE,
+        ),
+        mp._TOPIC: (
+            r"\b(?:to\s++discuss|discussed|discussing|for\s++talks\s++on|talks\s++on|"
+            r"to\s++press\s++for|to\s++push\s++for|focused\s++on|covered|on\s++how\s++to|about)\s++",
+            0,
+        ),
+    }
+    return [(gated, re.compile(source, flags)) for gated, (source, flags) in plain.items()]
+
+
+_GATED = _plain_patterns()
+_GATED_WORDS = sorted(
+    {w for _, plain in _GATED for w in re.findall(r"[a-z]{2,}", plain.pattern)}
+    | {"a", "A", "ſ", "ı", "İ", "\u212a", "é", "-", "\u2013", ";", ":", "'", "The", "HIS"}
+)
+_gated_texts = st.lists(
+    st.tuples(
+        st.sampled_from(_GATED_WORDS),
+        st.sampled_from(["", " ", "  ", "-", ", ", "\n"]),
+        st.booleans(),
+    ),
+    max_size=12,
+).map(lambda parts: "".join((w.title() if up else w) + s for w, s, up in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_gated_texts)
+def test_gated_patterns_match_as_their_plain_forms(text: str) -> None:
+    for gated, plain in _GATED:
+        assert [(m.span(), m.groupdict()) for m in gated.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ], gated.pattern
+
+
+def test_gated_patterns_match_as_their_plain_forms_on_the_corpus() -> None:
+    from diplodata.corpus import read_articles
+
+    for article in read_articles(CORPUS):
+        for gated, plain in _GATED:
+            found = [m.span() for m in gated.finditer(article.text)]
+            assert found == [m.span() for m in plain.finditer(article.text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "since",
+                "Since",
+                "SINCE",
+                "ſince",
+                "sınce",
+                "the",
+                "offensive",
+                "began",
+                "said",
+                "on",
+                ",",
+                "April",
+                "4",
+                "x",
+            ]
+        ),  # fmt: skip
+        max_size=14,
+    ).map(" ".join),
+    st.integers(0, 30),
+)
+def test_since_pre_test_finds_what_the_pattern_finds(text: str, floor: int) -> None:
+    def plain(text: str, start: int, floor: int) -> int | None:
+        m = dates._SINCE_BEFORE.search(text, max(floor, start - 120), start)
+        if m is None or dates._SINCE_STOP.intersection(dates._norm(m["mid"]).split()):
+            return None
+        return m.start()
+
+    for start in range(len(text) + 1):
+        assert dates._since_start(text, start, floor) == plain(text, start, floor)

@@ -296,9 +296,11 @@ _TOLL_NOUN = re.compile(
     re.IGNORECASE,
 )
 # One person named by a singular noun phrase: "a man", "an Afghan soldier", "the victim", "him".
+# (?=[aoht]): the first letters of its words, folded like them under the same IGNORECASE;
+# true wherever it matches, it only lets the engine skip other places faster.
 _NOUN_PHRASE = re.compile(
-    rf"\b(?:(?P<indef>an?|one|another|his|her|their)|(?P<definite>the))\s++{_MODS}"
-    rf"(?:[A-Za-z]++-)?+(?P<head>{_PERSON})\b(?!')|\b(?P<pronoun>him|her)\b",
+    rf"(?=[aoht])(?:\b(?:(?P<indef>an?|one|another|his|her|their)|(?P<definite>the))\s++{_MODS}"
+    rf"(?:[A-Za-z]++-)?+(?P<head>{_PERSON})\b(?!')|\b(?P<pronoun>him|her)\b)",
     re.IGNORECASE,
 )
 # Every _NOUN_PHRASE match holds one of these as a whole letter run (its head noun, or

@@ -454,7 +454,11 @@ def _bounds(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _B
 
 def _since_start(text: str, start: int, floor: int) -> int | None:
     """Where "since" opens the clause that ends at ``start``, if it does."""
-    m = _SINCE_BEFORE.search(text, max(floor, start - 120), start)
+    lo = max(floor, start - 120)
+    window = text[lo:start]
+    if window.isascii() and "since" not in window.lower():
+        return None  # no "since" in any case: no match (outside ASCII, "ſince" would be one)
+    m = _SINCE_BEFORE.search(text, lo, start)
     if m is None or _SINCE_STOP.intersection(_norm(m["mid"]).split()):
         return None
     return m.start()
