@@ -383,3 +383,38 @@ def test_since_pre_test_finds_what_the_pattern_finds(text: str, floor: int) -> N
 
     for start in range(len(text) + 1):
         assert dates._since_start(text, start, floor) == plain(text, start, floor)
+
+
+_DATE_RE_PIECES = [
+    *_DATE_PIECES, "2019-04-04", "April 4", "4 April 2019", "the 4th of April", "Thursday,",
+    "late on", "yesterday morning", "last night", "the day before yesterday", "a few hours later",
+    "twenty-one days ago", "3 days ago", "an hour", "in the coming days", "in recent days",
+    "earlier this month", "mid-April", "early last month", "later this year", "over the weekend",
+    "the same day", "the next day", "the following day", "this morning", "Dec.", "May",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_DATE_RE_PIECES), st.sampled_from(["", " ", "  ", ", ", "-"])),
+        max_size=10,
+    ).map(lambda parts: "".join(w + s for w, s in parts))
+)
+def test_date_alternatives_by_token_match_as_the_whole_pattern(text: str) -> None:
+    for token in dates._START.finditer(text):
+        whole = dates._DATE_RE.match(text, token.start())
+        only = dates._date_re_at(text, token)
+        assert (whole and (whole.span(), whole.groupdict())) == (
+            only and (only.span(), only.groupdict())
+        ), (text, token.group())
+
+
+def test_date_alternatives_by_token_cover_every_first_word() -> None:
+    assert set(dates._ALTERNATIVES_BY_TOKEN) == set(dates._FIRST_WORDS) | {"#"}
+    top = re.findall(r"\(\?P<(\w+)>", dates._DATE_RE.pattern)
+    assert set(dates._ALTERNATIVES) <= set(top)
+    # the named alternatives are the top-level ones: each opens right after "(?:" or "|"
+    for name in dates._ALTERNATIVES:
+        at = dates._DATE_RE.pattern.index(f"(?P<{name}>")
+        assert dates._DATE_RE.pattern[at - 1] in ":|", name

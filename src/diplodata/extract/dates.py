@@ -226,6 +226,76 @@ _START: Final = re.compile(
 word of _FIRST_WORDS in any ASCII case), less those whose gate says no date starts."""
 
 
+# Which top-level alternatives of _DATE_RE can match at a token of _START, by the token
+# (lower case; "#" for a number): read off _DATE_RE as for the gates above. _date_re_at
+# tries _DATE_RE with the others failed at once, by a (?!) before them: the same groups,
+# the same match wherever one of the alternatives left can match, and far fewer tried.
+_MONTH_WORDS: Final = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sept sep oct nov dec"
+)
+_WEEKDAY_WORDS: Final = _words("monday tuesday wednesday thursday friday saturday sunday")
+_NUMBER_WORDS: Final = _words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+)
+_UNIT_WORDS: Final = _words(
+    "minute minutes hour hours day days week weeks month months moment moments"
+)
+_ALTERNATIVES_BY_TOKEN: Final[dict[str, frozenset[str]]] = {
+    **{w: frozenset({"md", "mon"}) for w in _MONTH_WORDS},
+    **{w: frozenset({"md", "dm", "wd"}) for w in _WEEKDAY_WORDS},
+    **{w: frozenset({"ago", "ev"}) for w in _NUMBER_WORDS},
+    **{w: frozenset({"ev"}) for w in _UNIT_WORDS},
+    "#": frozenset({"iso", "dm", "ago", "ev"}),
+    "on": frozenset({"iso", "md", "dm", "wd", "rel", "we"}),
+    "the": frozenset({"dm", "rel", "ev"}),
+    "in": frozenset({"mon", "mon_in", "yr", "few", "mo"}),
+    "since": frozenset({"mon", "mon_in", "yr"}),
+    "during": frozenset({"yr"}),
+    "over": frozenset({"we", "few"}),
+    "at": frozenset({"we"}),
+    "a": frozenset({"ago", "ev"}),
+    "an": frozenset({"ago", "ev"}),
+    "several": frozenset({"ev"}),
+    "some": frozenset({"ev"}),
+    "this": frozenset({"wd", "rel", "wk", "we", "mo", "yrr"}),
+    "last": frozenset({"wd", "rel", "wk", "we", "mo", "yrr"}),
+    "next": frozenset({"wd", "wk", "we", "mo", "yrr"}),
+    "early": frozenset({"mon", "wd", "mo"}),
+    "late": frozenset({"mon", "wd", "mo"}),
+    "mid": frozenset({"mon", "mo"}),
+    "earlier": frozenset({"rel", "wk", "mo", "yrr"}),
+    "later": frozenset({"rel", "wk", "mo", "yrr"}),
+    "today": frozenset({"rel"}),
+    "tonight": frozenset({"rel"}),
+    "yesterday": frozenset({"rel"}),
+    "tomorrow": frozenset({"rel"}),
+}
+_ALTERNATIVES: Final = _words("iso md dm mon mon_in yr wd rel ago wk we few mo yrr ev")
+_DATE_RE_ONLY: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _date_re_at(text: str, token: re.Match[str]) -> re.Match[str] | None:
+    """``_DATE_RE.match(text, token.start())`` for a token of :data:`_START`.
+
+    Only the alternatives that can begin with that token are tried (all of them for a
+    token not in the table).
+    """
+    word = token.group()
+    allowed = _ALTERNATIVES_BY_TOKEN.get("#" if word[0].isdigit() else word.lower())
+    if allowed is None:
+        return _DATE_RE.match(text, token.start())
+    pattern = _DATE_RE_ONLY.get(allowed)
+    if pattern is None:
+        source = _DATE_RE.pattern
+        for name in _ALTERNATIVES:
+            if name not in allowed:
+                source = source.replace(f"(?P<{name}>", f"(?!)(?P<{name}>", 1)
+        pattern = _DATE_RE_ONLY[allowed] = re.compile(source, _DATE_RE.flags)
+    return pattern.match(text, token.start())
+
+
 def _lower_gate(gate: str) -> str:
     """A gate for lower-cased text: its letters in lower case, its IGNORECASE groups plain."""
     return gate.lower().replace("(?i:", "(?:")
@@ -513,7 +583,7 @@ def find_dates(text: str) -> list[DateMatch]:
     for token in _date_starts(text):
         if token.start() < pos:
             continue
-        m = _DATE_RE.match(text, token.start())
+        m = _date_re_at(text, token)
         if m is None:
             continue
         start, end = m.span()
