@@ -17,9 +17,10 @@ from diplodata.validate._keys import (
     SOURCE_INPUT,
     TOLL_INPUT,
     json_lists,
+    kinds,
+    page_codes,
     participant_sets,
     report_groups,
-    source_keys,
     toll_codes,
     toll_frame,
 )
@@ -52,11 +53,14 @@ class Context:
 
     @cached_property
     def kind(self) -> np.ndarray:
-        return self.df["kind"].astype("str").to_numpy(dtype=object)
+        return kinds(self.df["kind"])
 
-    @cached_property
-    def ids(self) -> np.ndarray:
-        return self.df["event_id"].astype("str").to_numpy(dtype=object)
+    def ids(self, rows: np.ndarray) -> np.ndarray:
+        """The event ids at positions ``rows`` (missing ones as ``None``)."""
+        import numpy as np
+
+        ids = self.df["event_id"].iloc[rows]
+        return np.asarray(ids.astype("object").where(ids.notna(), None).to_numpy(), dtype=object)
 
     @cached_property
     def _participants(self) -> tuple[pd.DataFrame, list[int]]:
@@ -83,7 +87,7 @@ class Context:
         rows = np.asarray(rows, dtype="int64")
         return issues_frame(
             rule(code),
-            event_id=self.ids[rows],
+            event_id=self.ids(rows),
             row=rows,
             column=column,
             value=value,
@@ -393,17 +397,27 @@ def sources_disagree(ctx: Context) -> pd.DataFrame:
     if not len(agg):
         return empty_issues()
     members = t[t["group"].isin(agg.index)].sort_values(["group", "row"])
-    sorted_rows = np.sort(members["row"].to_numpy())
-    labels = _toll_labels(ctx, sorted_rows)
-    order = np.searchsorted(sorted_rows, members["row"].to_numpy())
-    label = labels["label"].to_numpy(dtype=object)[order]
+    # A label depends only on the reporter and the outlet: build each one once.
+    pair = members["reporter"].to_numpy() * (int(members["outlet"].max()) + 2) + (
+        members["outlet"].to_numpy() + 1
+    )
+    pair_code = pd.factorize(pair)[0]
+    first_of_pair = pd.Series(members["row"].to_numpy()).groupby(pair_code).min()
+    pair_rows = first_of_pair.to_numpy()
+    pair_labels = _toll_labels(ctx, np.sort(pair_rows))
+    pair_label = pair_labels["label"].to_numpy(dtype=object)[
+        np.searchsorted(np.sort(pair_rows), pair_rows)
+    ]
+    label = pair_label[pair_code]
     grp = members["group"].to_numpy()
     starts = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1]])
     joined = [
         "; ".join(dict.fromkeys(label[a:b]))
         for a, b in zip(starts, [*starts[1:], len(grp)], strict=True)
     ]
-    firsts = labels.iloc[order[starts]].reset_index(drop=True)
+    first_rows = members["row"].to_numpy()[starts]
+    firsts = _toll_labels(ctx, np.sort(first_rows))
+    firsts = firsts.iloc[np.searchsorted(np.sort(first_rows), first_rows)].reset_index(drop=True)
     agg = agg.loc[grp[starts]].reset_index(drop=True)
     low = agg["low"].astype("int64").astype("str")
     high = agg["high"].astype("int64").astype("str")
@@ -442,13 +456,14 @@ def reported_twice(ctx: Context) -> pd.DataFrame:
     rows = np.flatnonzero(sizes[group] > 1)
     if not len(rows):
         return empty_issues()
-    pages = source_keys(ctx.df[list(SOURCE_INPUT)].iloc[rows]).fillna("")
-    multi = pd.DataFrame({"group": group[rows], "row": rows, "page": pages.to_numpy()})
+    sources = ctx.df[list(SOURCE_INPUT)].iloc[rows]
+    pages = page_codes(sources)
+    multi = pd.DataFrame({"group": group[rows], "row": rows, "page": pages})
     multi = multi.sort_values(["group", "row"], kind="stable")
     agg = multi.groupby("group", sort=True).agg(
         first=("row", "min"), n=("row", "size"), pages=("page", "nunique")
     )
-    ids = np.asarray(ctx.ids[multi["row"].to_numpy()], dtype=object) + ", "
+    ids = ctx.ids(multi["row"].to_numpy()).astype(str).astype(object) + ", "
     starts = np.flatnonzero(np.r_[True, np.diff(multi["group"].to_numpy()) != 0])
     agg["ids"] = [text[:-2] for text in np.add.reduceat(ids, starts)]
     agg = agg[agg["pages"] >= 2]

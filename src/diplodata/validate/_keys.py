@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 __all__ = [
     "actor_keys",
     "json_lists",
+    "kinds",
+    "page_codes",
     "participant_sets",
     "report_groups",
     "source_keys",
@@ -275,6 +277,18 @@ def toll_frame(df: pd.DataFrame) -> pd.DataFrame:
     ).astype({"place": "str", "country": "str", "figure": "str", "reporter": "str", "label": "str"})
 
 
+def kinds(series: pd.Series) -> np.ndarray:
+    """The kind column as an object array, sharing one string object per kind."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        cats = np.asarray(series.cat.categories.astype("object"), dtype=object)
+        codes = series.cat.codes.to_numpy()
+        return np.where(codes >= 0, cats[np.maximum(codes, 0)] if len(cats) else None, None)
+    return np.asarray(series.astype("object").to_numpy(), dtype=object)
+
+
 def _codes(series: pd.Series) -> np.ndarray:
     """Integer codes of a column (categorical codes, else factorized); -1 for missing."""
     import numpy as np
@@ -299,12 +313,17 @@ def _first_of(columns: list[pd.Series]) -> np.ndarray:
     return out
 
 
+def page_codes(df: pd.DataFrame) -> np.ndarray:
+    """Like :func:`source_keys`, as integer codes (-1 where a row names no page)."""
+    return _first_of([df[name] for name in SOURCE_INPUT])
+
+
 def toll_codes(df: pd.DataFrame) -> pd.DataFrame:
     """Like :func:`toll_frame`, with integer codes instead of text (for grouping fast).
 
     Columns: ``row``, ``name`` (the location's name), ``country``, ``figure``,
     ``population`` (-1 for all people or not said), ``date``, ``count`` (int64),
-    ``value`` (float), ``reporter``, ``page`` and ``cumulative`` (bool). Missing
+    ``value`` (float), ``reporter``, ``page``, ``outlet`` and ``cumulative`` (bool). Missing
     values are code -1; codes compare equal exactly when the texts do.
     """
     import numpy as np
@@ -336,7 +355,6 @@ def toll_codes(df: pd.DataFrame) -> pd.DataFrame:
         population[(c["population"].astype("str").str.casefold() == "all").to_numpy(bool)] = -1
     count = c["count_value"].to_numpy(dtype="int64", na_value=0)
     reporter_columns = ["reported_by_name", "attribution", "source_outlet", "source_url"]
-    page_columns = ["source_article_id", "source_url", "source_outlet"]
     return pd.DataFrame(
         {
             "row": rows.astype("int64"),
@@ -348,7 +366,8 @@ def toll_codes(df: pd.DataFrame) -> pd.DataFrame:
             "count": count,
             "value": count.astype("float64"),
             "reporter": _first_of([c[n] for n in reporter_columns]),
-            "page": _first_of([c[n] for n in page_columns]),
+            "page": page_codes(c),
+            "outlet": _codes(c["source_outlet"]),
             "cumulative": c["cumulative"].fillna(False).to_numpy(dtype=bool),
         }
     )
@@ -388,7 +407,7 @@ def report_groups(df: pd.DataFrame, participants: pd.DataFrame | None = None) ->
     import pandas as pd
 
     n = len(df)
-    kind = df["kind"].astype("str").to_numpy(dtype=object)
+    kind = kinds(df["kind"])
     key = np.zeros(n, dtype="uint64")
     known = np.zeros(n, dtype=bool)
 
@@ -419,7 +438,7 @@ def report_groups(df: pd.DataFrame, participants: pd.DataFrame | None = None) ->
     earliest = df["when_earliest"].to_numpy(dtype="datetime64[us]")
     latest = df["when_latest"].to_numpy(dtype="datetime64[us]")
     known &= ~np.isnat(earliest) & ~np.isnat(latest)
-    kind_code = pd.Categorical(kind).codes.astype("int64")
+    kind_code = _codes(df["kind"])
     order = np.lexsort((earliest, key, kind_code, ~known))
     s_known = known[order]
     s_kind, s_key = kind_code[order], key[order]
