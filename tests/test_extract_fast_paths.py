@@ -418,3 +418,35 @@ def test_date_alternatives_by_token_cover_every_first_word() -> None:
     for name in dates._ALTERNATIVES:
         at = dates._DATE_RE.pattern.index(f"(?P<{name}>")
         assert dates._DATE_RE.pattern[at - 1] in ":|", name
+
+
+# ------------------------------------------------------------- number phrase starts
+
+_NUMBER_PIECES = [
+    "a", "A", "an", "as", "at", "in", "no", "not", "up", "upwards", "close", "minimum",
+    "hundred", "thousand", "million", "billion", "dozen", "dozens", "estimated", "many", "least",
+    "excess", "fewer", "less", "more", "than", "to", "of", "one", "two", "twenty", "some",
+    "about", "over", "between", "and", "5", "1,200", "3.5", "people", "x", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_NUMBER_PIECES), st.sampled_from(["", " ", "  ", "\n", ", ", "-"])
+        ),
+        max_size=12,
+    ).map(lambda parts: "".join(w + s for w, s in parts))
+)
+def test_gated_number_starts_lose_no_number_phrase(text: str) -> None:
+    # Every token of _START_LOWER where _COUNT_RE matches is a token of _START_GATED, and
+    # find_counts finds what it found with every token of _START_LOWER.
+    if not text.isascii():
+        return
+    lower = text.lower()
+    gated = {t.start() for t in numbers._START_GATED.finditer(lower)}
+    for token in numbers._START_LOWER.finditer(lower):
+        if numbers._COUNT_RE.match(text, token.start()) is not None:
+            assert token.start() in gated, (text, token.group())
+    assert gated <= {t.start() for t in numbers._START_LOWER.finditer(lower)}

@@ -228,6 +228,36 @@ _START_LOWER: Final = re.compile(
 )
 """_START for the lower-cased copy of an ASCII text (the same length, "A-Z" turned
 "a-z", nothing else changed): the same tokens, found faster with plain letters."""
+_COMMON_GATES: Final = {
+    "a": rf"{_WS}(?:minimum|{'|'.join(_SCALES)}|dozen)",
+    "an": rf"{_WS}estimated",
+    "as": rf"{_WS}many",
+    "at": rf"{_WS}least",
+    "in": rf"{_WS}excess",
+    "no": rf"{_WS}(?:fewer|less|more)",
+    "not": rf"{_WS}(?:fewer|less|more)",
+    "up": rf"{_WS}to",
+    "upwards": rf"{_WS}of",
+    "close": rf"{_WS}to",
+}
+"""What must follow a common first word for _COUNT_RE to match there, in lower-cased ASCII
+text: the next word of every alternative it can begin ("a minimum of", "a hundred", "as
+many as", "at least", "in excess of", "no fewer than", "up to", "close to")."""
+_START_GATED: Final = re.compile(
+    _NOT_AFTER
+    + r"(?:[0-9]|"
+    + _trie(
+        {
+            w: f"(?={_COMMON_GATES[w]})" if w in _COMMON_GATES else "(?![a-z])"
+            for w in sorted(_FIRST_WORDS)
+            if w.isalpha()
+        },
+        either_case=False,
+    )
+    + ")"
+)
+"""_START_LOWER less the common words whose gate says no number phrase starts there: the
+tokens find_counts tries in lower-cased ASCII text (where _COUNT_RE matches, one starts)."""
 _DIGIT_FORM: Final = re.compile(
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,16})(?:\.(?P<frac>[0-9]{1,6}))?"
     r"(?:\s?(?P<scale>million|billion|thousand|dozen)|(?P<suffix>m|bn))?"
@@ -524,8 +554,9 @@ def find_counts(text: str) -> list[NumberMatch]:
     # order, as _COUNT_RE.search(text, pos) from each pos, about twice as fast on news text.
     # A letter run that is not ASCII ("ſome", "ıt") is tried too: [a-z] under
     # IGNORECASE matches it, str.lower does not map it to ASCII. The start tokens are
-    # those of _START_TOKEN (see _START), sought in the lower-cased text when it is ASCII.
-    starts = _START_LOWER.finditer(text.lower()) if text.isascii() else _START.finditer(text)
+    # those of _START_TOKEN (see _START), sought in the lower-cased text when it is ASCII,
+    # less the common words ("a", "at", "in", "no"...) not followed as a phrase needs.
+    starts = _START_GATED.finditer(text.lower()) if text.isascii() else _START.finditer(text)
     for token in starts:
         if token.start() < pos:
             continue
