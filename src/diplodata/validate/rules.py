@@ -147,15 +147,18 @@ RULES: tuple[Rule, ...] = (
         "casualty.toll_decreased",
         "warning",
         "count_value",
-        "A cumulative toll from one source for one place and figure that is lower than a "
-        "value the same source gave on an earlier date.",
+        "A cumulative toll from one source (the body credited, else the outlet) for one place, "
+        "figure and population that is lower than a value the same source gave on an earlier "
+        "date.",
     ),
     Rule(
         "event.reported_twice",
         "info",
         "event_id",
-        "The same event reported more than once across sources: same kind, same participants, "
-        "speaker or figure, overlapping dates (one issue per group; dd.reconcile merges them).",
+        "The same event reported more than once across sources: same kind and same "
+        "participants (meetings), speaker and act (statements) or place, figure and population "
+        "(casualty figures), with overlapping dates (casualty figures: the same dates); one "
+        "issue per group, and dd.reconcile merges them.",
     ),
     Rule(
         "meeting.planned_not_held",
