@@ -283,9 +283,10 @@ def kinds(series: pd.Series) -> np.ndarray:
     import pandas as pd
 
     if isinstance(series.dtype, pd.CategoricalDtype):
-        cats = np.asarray(series.cat.categories.astype("object"), dtype=object)
+        cats = np.array([*series.cat.categories.astype("object"), None], dtype=object)
         codes = series.cat.codes.to_numpy()
-        return np.where(codes >= 0, cats[np.maximum(codes, 0)] if len(cats) else None, None)
+        out: np.ndarray = cats[codes]  # code -1 (missing) picks the None at the end
+        return out
     return np.asarray(series.astype("object").to_numpy(), dtype=object)
 
 
