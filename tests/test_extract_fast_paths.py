@@ -212,6 +212,8 @@ def test_every_corpus_event_is_what_validation_gives() -> None:
         for event in extract(article):
             again = event_adapter().validate_python(event.model_dump(mode="json"))
             assert again == event
+            assert repr(again) == repr(event)  # the same fields, in the same order
+            assert again.model_dump_json() == event.model_dump_json()
             assert [s.model_fields_set for s in again.evidence] == [
                 s.model_fields_set for s in event.evidence
             ]
@@ -219,6 +221,39 @@ def test_every_corpus_event_is_what_validation_gives() -> None:
                 assert article.text[span.start : span.end] == span.text
             n += 1
     assert n > 100
+
+
+def test_events_built_without_validation_say_which_fields_were_given() -> None:
+    # model_fields_set is what the validating constructor, given the same fields, records.
+    from diplodata.extract import extract
+    from diplodata.models import CasualtyFigure, Statement
+
+    text = (
+        '"We will not stop," Khalifa Haftar said on Thursday. The fighting has killed more '
+        "than 430 people, the WHO said."
+    )
+    events = extract(text, published="2019-05-03")
+    kinds = {type(e) for e in events}
+    assert kinds == {CasualtyFigure, Statement}
+    for e in events:
+        given = {k: getattr(e, k) for k in e.model_fields_set}
+        rebuilt = type(e)(**given)
+        assert rebuilt == e and rebuilt.model_fields_set == e.model_fields_set
+        if e.when.text is not None:  # resolved by dates.resolve, which gives all five
+            assert e.when.model_fields_set == set(type(e.when).model_fields)
+
+
+def test_kept_text_is_what_the_models_keep() -> None:
+    from pydantic import ValidationError
+
+    from diplodata.models import TimeRef
+
+    for value in ["on Thursday", " x ", "Erdoğan", "", "  ", "\t\n", "a\ud800", "\u00a0"]:
+        try:
+            kept = TimeRef(text=value).text == value
+        except ValidationError:
+            kept = False
+        assert _fast.kept_text(value) is kept, repr(value)
 
 
 def test_trusted_spans_only_where_the_offsets_hold() -> None:

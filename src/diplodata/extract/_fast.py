@@ -29,12 +29,13 @@ frozen
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import MISSING, fields, is_dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-__all__ = ["fast_init", "trusted"]
+__all__ = ["fast_init", "kept_text", "trusted"]
 
 _T = TypeVar("_T")
 _M = TypeVar("_M", bound=BaseModel)
@@ -113,14 +114,17 @@ class _HasFactory:
 _HAS_FACTORY: Any = _HasFactory()
 
 
-def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
+def trusted(
+    cls: type[_M], values: dict[str, Any], fields_set: AbstractSet[str] | None = None
+) -> _M:
     """An instance of the pydantic model ``cls`` holding ``values``, built without validation.
 
     Only for values the caller has already checked against every rule of ``cls`` (as
     :meth:`.Groundwork.span` does for a :class:`~diplodata.models.Span`): the instance is
     what ``cls(**values)`` would give (the same fields, the same ``model_fields_set``), in
     half the time. ``values`` must name every field, in the order ``cls`` declares them;
-    the dict becomes the instance's own.
+    the dict becomes the instance's own. ``fields_set`` is the fields the caller would
+    have passed (``model_fields_set``; default: all of them).
 
     Examples
     --------
@@ -130,7 +134,29 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     """
     obj = cls.__new__(cls)
     _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(values))
+    _set(obj, "__pydantic_fields_set__", set(values) if fields_set is None else set(fields_set))
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj
+
+
+def kept_text(value: object) -> bool:
+    """Whether a ``Text`` or ``OptionalText`` field of the models keeps ``value`` as it is.
+
+    That is a ``str`` that is not blank (a blank one becomes ``None``) and holds no lone
+    surrogate (which pydantic refuses).
+
+    Examples
+    --------
+    >>> kept_text("the WHO said"), kept_text("  "), kept_text("a\ud800"), kept_text(None)
+    (True, False, False, False)
+    """
+    if type(value) is not str or not value.strip():
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -83,7 +83,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from diplodata.extract._fast import fast_init
+from diplodata.extract._fast import fast_init, kept_text, trusted
 from diplodata.extract.numbers import _FOLDED_LETTERS, _trie, parse_number
 from diplodata.models import Precision, TimeRef
 
@@ -599,6 +599,24 @@ def find_dates(text: str) -> list[DateMatch]:
 
 def _time_ref(phrase: str, anchor: dt.date | None, bounds: _Bounds | None) -> TimeRef:
     first, last, precision = bounds if bounds else (None, None, Precision.UNKNOWN)
+    if (
+        kept_text(phrase)
+        and (anchor is None or type(anchor) is dt.date)
+        and (
+            bounds is None
+            or (
+                type(first) is dt.date
+                and type(last) is dt.date
+                and first <= last
+                and type(precision) is Precision
+                and precision is not Precision.UNKNOWN
+            )
+        )
+    ):
+        # Every rule of TimeRef holds (the phrase is kept as it is, the range is ordered and
+        # has a precision, or there is neither): build it without validating again.
+        values = {"text": phrase, "earliest": first, "latest": last, "precision": precision}
+        return trusted(TimeRef, {**values, "anchor": anchor})
     try:
         return TimeRef(text=phrase, earliest=first, latest=last, precision=precision, anchor=anchor)
     except ValueError:  # a lone surrogate cannot be held: keep the phrase, replaced

@@ -14,6 +14,7 @@ from typing import Any
 
 from diplodata.article import Article
 from diplodata.eventset import EventSet
+from diplodata.extract._fast import kept_text, trusted
 from diplodata.extract.casualties import EXTRACTOR as CASUALTIES
 from diplodata.extract.casualties import CasualtyHit, find_casualties
 from diplodata.extract.gazetteer import Gazetteer
@@ -22,7 +23,7 @@ from diplodata.extract.meetings import EXTRACTOR as MEETINGS
 from diplodata.extract.meetings import meeting_events
 from diplodata.extract.statements import EXTRACTOR as STATEMENTS
 from diplodata.extract.statements import statement_events
-from diplodata.models import CasualtyFigure, Count, Event
+from diplodata.models import Actor, CasualtyFigure, Codes, Count, Event, Figure
 
 __all__ = ["EXTRACTORS", "extract", "extract_many"]
 
@@ -72,26 +73,62 @@ def _casualty(g: Groundwork, hit: CasualtyHit) -> CasualtyFigure:
     evidence = [g.span(*hit.evidence)]
     if hit.reporter_span is not None:
         evidence.append(g.span(*hit.reporter_span))
-    count = Count(
-        value=hit.count.value,
-        low=hit.count.low,
-        high=hit.count.high,
-        qualifier=hit.count.qualifier,
-        text=g.original(*hit.count_span),
+    c = hit.count
+    text = g.original(*hit.count_span)
+    counted = {"value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier}
+    # The numbers of a valid Count with a new phrase: valid too, if the phrase is kept.
+    count = (
+        trusted(Count, {**counted, "text": text})
+        if kept_text(text)
+        else Count(**counted, text=text)
     )
-    return CasualtyFigure(
-        id=g.event_id("casualty", *hit.evidence),
-        when=g.when(hit.date, hit.sentence),
-        source=g.source(),
-        attribution=hit.attribution,
-        evidence=tuple(sorted(evidence, key=lambda s: s.start)),
-        confidence=0.8 if hit.reported_by is None else 0.9,
-        figure=hit.figure,
-        count=count,
-        population=hit.population,
-        reported_by=hit.reported_by,
-        cumulative=hit.cumulative,
-    )
+    fields = {
+        "id": g.event_id("casualty", *hit.evidence),
+        "kind": "casualty",
+        "when": g.when(hit.date, hit.sentence),
+        "location": None,
+        "source": g.source(),
+        "attribution": hit.attribution,
+        "evidence": tuple(sorted(evidence, key=lambda s: s.start)),
+        "confidence": 0.8 if hit.reported_by is None else 0.9,
+        "codes": _NO_CODES,
+        "figure": hit.figure,
+        "count": count,
+        "population": hit.population,
+        "reported_by": hit.reported_by,
+        "cumulative": hit.cumulative,
+    }
+    if (
+        (hit.attribution is None or kept_text(hit.attribution))
+        and (hit.population is None or kept_text(hit.population))
+        and type(hit.figure) is Figure
+        and type(hit.cumulative) is bool
+        and (hit.reported_by is None or type(hit.reported_by) is Actor)
+    ):
+        # Every field is already of its type and within its rules (the models and spans were
+        # built valid, the id is never empty, the confidence is 0.8 or 0.9): no validation.
+        return trusted(CasualtyFigure, fields, _CASUALTY_GIVEN)
+    return CasualtyFigure(**{k: v for k, v in fields.items() if k in _CASUALTY_GIVEN})
+
+
+_NO_CODES = Codes()
+"""The codes of an event with none (the models' default; immutable, so shared)."""
+_CASUALTY_GIVEN = frozenset(
+    [
+        "id",
+        "when",
+        "source",
+        "attribution",
+        "evidence",
+        "confidence",
+        "figure",
+        "count",
+        "population",
+        "reported_by",
+        "cumulative",
+    ]
+)
+"""The fields :func:`_casualty` gives (the others take the models' defaults)."""
 
 
 EXTRACTORS: dict[str, Callable[[Groundwork], Sequence[Event]]] = {

@@ -30,13 +30,14 @@ from dataclasses import replace
 
 from pydantic import ValidationError
 
+from diplodata.extract._fast import kept_text, trusted
 from diplodata.extract._statement_dates import _when
 from diplodata.extract._statement_hits import _find
 from diplodata.extract._statement_patterns import _SAME_STATEMENT, MAX_QUOTE
 from diplodata.extract._statement_quotes import _pair_quotes
 from diplodata.extract._statement_scan import _Hit, _Scan
 from diplodata.extract.groundwork import Groundwork
-from diplodata.models import Act, Span, Statement, TimeRef
+from diplodata.models import Act, Actor, Span, Statement, TimeRef
 from diplodata.ontology import codes_for_statement
 
 __all__ = ["EXTRACTOR", "MAX_QUOTE", "statement_events"]
@@ -127,23 +128,60 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
         key=lambda s: (s.start, s.end),
     )
     evidence = _distinct(evidence)
+    confidence = hit.confidence + (0.05 if hit.direct else 0.0)
+    fields = {
+        "id": g.event_id("statement", *hit.verb),
+        "kind": "statement",
+        "when": when,
+        "location": None,
+        "source": g.source(),
+        "attribution": hit.attribution,
+        "evidence": tuple(evidence),
+        "confidence": confidence,
+        "codes": codes_for_statement(hit.act),
+        "speaker": hit.speaker,
+        "addressee": hit.addressee,
+        "act": hit.act,
+        "direct_quote": hit.direct,
+        "content": hit.content,
+    }
+    if (
+        kept_text(hit.content)
+        and (hit.attribution is None or kept_text(hit.attribution))
+        and type(confidence) is float
+        and 0.0 <= confidence <= 1.0
+        and type(when) is TimeRef
+        and type(hit.speaker) is Actor
+        and (hit.addressee is None or type(hit.addressee) is Actor)
+        and type(hit.act) is Act
+        and type(hit.direct) is bool
+    ):
+        # Every field is already of its type and within its rules (models built valid,
+        # an id never empty): no validation.
+        return trusted(Statement, fields, _STATEMENT_GIVEN)
     try:
-        return Statement(
-            id=g.event_id("statement", *hit.verb),
-            when=when,
-            source=g.source(),
-            attribution=hit.attribution,
-            evidence=tuple(evidence),
-            confidence=hit.confidence + (0.05 if hit.direct else 0.0),
-            codes=codes_for_statement(hit.act),
-            speaker=hit.speaker,
-            addressee=hit.addressee,
-            act=hit.act,
-            direct_quote=hit.direct,
-            content=hit.content,
-        )
+        return Statement(**{k: v for k, v in fields.items() if k in _STATEMENT_GIVEN})
     except (ValidationError, ValueError):
         return None
+
+
+_STATEMENT_GIVEN = frozenset(
+    [
+        "id",
+        "when",
+        "source",
+        "attribution",
+        "evidence",
+        "confidence",
+        "codes",
+        "speaker",
+        "addressee",
+        "act",
+        "direct_quote",
+        "content",
+    ]
+)
+"""The fields :func:`_statement` gives (the others take the models' defaults)."""
 
 
 def _distinct(spans: list[Span]) -> list[Span]:
