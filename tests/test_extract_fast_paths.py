@@ -485,3 +485,24 @@ def test_gated_number_starts_lose_no_number_phrase(text: str) -> None:
         if numbers._COUNT_RE.match(text, token.start()) is not None:
             assert token.start() in gated, (text, token.group())
     assert gated <= {t.start() for t in numbers._START_LOWER.finditer(lower)}
+
+
+@pytest.mark.parametrize("qualifier", [q.value for q in numbers.Qualifier])
+def test_counts_built_without_validation_are_what_from_qualifier_gives(qualifier: str) -> None:
+    from pydantic import ValidationError
+
+    from diplodata.models import Count
+
+    for value in (0, 1, 2, 5, 430, 10**15, -1, True):
+        for text in ("5", "more than 430", " ", "", "a\ud800"):
+            try:
+                want: Count | None = Count.from_qualifier(value, qualifier, text=text)
+            except ValidationError:
+                want = None
+            try:
+                got: Count | None = numbers.count_from_qualifier(value, qualifier, text)
+            except ValidationError:
+                got = None
+            assert got == want and repr(got) == repr(want), (value, qualifier, text)
+            if got is not None and want is not None:
+                assert got.model_fields_set == want.model_fields_set

@@ -89,7 +89,7 @@ from diplodata.extract._casualty_patterns import (
 from diplodata.extract._fast import fast_init
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
-from diplodata.extract.numbers import NumberMatch
+from diplodata.extract.numbers import NumberMatch, count_from_qualifier
 from diplodata.extract.text import _Runs
 from diplodata.models import Actor, Count, Figure
 
@@ -202,7 +202,7 @@ def _noun_phrases(
             if i > 0 and counts[i - 1].end > m.start():
                 continue  # "more than a dozen" is a number phrase already
             text = m.group()
-            number = NumberMatch(m.start(), m.end(), Count.from_qualifier(1, text=text))
+            number = NumberMatch(m.start(), m.end(), count_from_qualifier(1, "exact", text))
             if m.group("pronoun"):
                 found.append(_Phrase(number, None, definite=True))
             else:

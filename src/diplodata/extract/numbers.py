@@ -81,7 +81,7 @@ from typing import Any, Final
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
-from diplodata.extract._fast import fast_init
+from diplodata.extract._fast import fast_init, kept_text, trusted
 from diplodata.models import Count, Qualifier
 
 __all__ = ["NumberMatch", "find_counts", "parse_count", "parse_number"]
@@ -481,10 +481,41 @@ def _judge(text: str, m: re.Match[str], *, context: bool) -> tuple[NumberMatch |
     elif qualifier is None:
         words = text[m.start(first) : end].lower().split()
         vague = words[0] == "a" or "dozen" in words
-        count = Count.from_qualifier(low, "about" if vague else "exact", text=phrase)
+        count = count_from_qualifier(low, "about" if vague else "exact", phrase)
     else:
-        count = Count.from_qualifier(low, qualifier, text=phrase)
+        count = count_from_qualifier(low, qualifier, phrase)
     return NumberMatch(start, end, count), end
+
+
+def count_from_qualifier(value: int, qualifier: Qualifier | str, text: str) -> Count:
+    """``Count.from_qualifier(value, qualifier, text=text)``, built without validation.
+
+    For a whole number ``value >= 0`` and a phrase the model keeps as it is, the bounds
+    :meth:`~diplodata.models.Count.from_qualifier` sets always pass the model's rules;
+    anything else goes through it (and its validation).
+
+    Examples
+    --------
+    >>> count_from_qualifier(430, "more_than", "more than 430") == Count.from_qualifier(
+    ...     430, "more_than", text="more than 430")
+    True
+    """
+    q = Qualifier(qualifier)
+    if type(value) is not int or value < 0 or not kept_text(text):
+        return Count.from_qualifier(value, q, text=text)
+    low: int | None = None
+    high: int | None = None
+    if q is Qualifier.EXACT:
+        low = high = value
+    elif q is Qualifier.AT_LEAST:
+        low = value
+    elif q is Qualifier.MORE_THAN:
+        low = value + 1
+    elif q is Qualifier.UP_TO:
+        high = value
+    elif q is Qualifier.LESS_THAN:
+        high = max(value - 1, 0)
+    return trusted(Count, {"value": value, "low": low, "high": high, "qualifier": q, "text": text})
 
 
 def parse_count(phrase: str) -> Count | None:
