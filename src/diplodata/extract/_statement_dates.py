@@ -20,7 +20,7 @@ from diplodata.extract._statement_patterns import (
 from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _Hit, _Scan
 from diplodata.extract.dates import DateMatch, Tense, resolve
-from diplodata.extract.groundwork import with_text
+from diplodata.extract.groundwork import NO_TIME, with_text
 from diplodata.models import Precision, TimeRef
 
 
@@ -65,7 +65,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
     if date is None:
         relative = _EVENT_RELATIVE.search(g.norm, near[0], near[1])
         if relative is None or _quote_at(scan, relative.start()) is not None:
-            return TimeRef()
+            return NO_TIME
         # "after the talks": the day of the last dated event before it
         i = bisect_left(scan.date_starts, sent[0]) - 1
         looked = 0
@@ -79,7 +79,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
                     date = d
                     break
         if date is None:
-            return TimeRef()
+            return NO_TIME
         word_end = re.match(r"[\w-]*", g.norm[relative.end() : relative.end() + 40])
         phrase = g.original(relative.start(), relative.end() + (word_end.end() if word_end else 0))
     resolved = resolve(date.text, g.article.published, tense=tense)

@@ -23,7 +23,11 @@ from diplodata.extract.numbers import NumberMatch, find_counts
 from diplodata.extract.text import Text
 from diplodata.models import SourceRef, Span, TimeRef
 
-__all__ = ["Groundwork", "prepare", "with_text"]
+__all__ = ["NO_TIME", "Groundwork", "prepare", "with_text"]
+
+
+NO_TIME = TimeRef()
+"""The time of an event whose sentence names none (immutable, so built once and shared)."""
 
 
 @fast_init
@@ -104,7 +108,7 @@ class Groundwork:
     def when(self, date: DateMatch | None, sentence: tuple[int, int]) -> TimeRef:
         """The date phrase resolved against the publication date, the tense taken from the sentence."""
         if date is None:
-            return TimeRef()
+            return NO_TIME
         key = (date.text, date.start, date.end, sentence)
         found = self._whens.get(key)
         if found is None:

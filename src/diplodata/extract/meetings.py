@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 
 from pydantic import ValidationError
@@ -78,6 +79,9 @@ from diplodata.ontology import codes_for_meeting
 __all__ = ["EXTRACTOR", "meeting_events"]
 
 EXTRACTOR = "meetings.v1"
+
+_codes = cache(codes_for_meeting)
+"""The codes of a status and modality, built once for each (Codes are immutable: shared)."""
 
 _MAX_MENTION = 400  # an actor mention is never longer; mentions may start before their sentence
 _LOOK_BACK = 50  # earlier meetings a repeat is looked for in
@@ -368,7 +372,7 @@ def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
             attribution=c.attribution,
             evidence=tuple(sorted(spans.values(), key=lambda sp: (sp.start, sp.end))),
             confidence=0.85 if len(participants) >= 2 else 0.6,
-            codes=codes_for_meeting(c.status, c.modality),
+            codes=_codes(c.status, c.modality),
             participants=participants,
             host=host,
             status=c.status,

@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from pydantic import ValidationError
 
@@ -36,13 +37,16 @@ from diplodata.extract._statement_hits import _find
 from diplodata.extract._statement_patterns import _SAME_STATEMENT, MAX_QUOTE
 from diplodata.extract._statement_quotes import _pair_quotes
 from diplodata.extract._statement_scan import _Hit, _Scan
-from diplodata.extract.groundwork import Groundwork
+from diplodata.extract.groundwork import NO_TIME, Groundwork
 from diplodata.models import Act, Actor, Span, Statement, TimeRef
 from diplodata.ontology import codes_for_statement
 
 __all__ = ["EXTRACTOR", "MAX_QUOTE", "statement_events"]
 
 EXTRACTOR = "statements.v1"
+
+_codes = cache(codes_for_statement)
+"""The codes of an act, built once per act (Codes are immutable: events share them)."""
 
 
 def _compatible(a: Act, b: Act) -> Act | None:
@@ -104,7 +108,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
         and previous is not None
         and _SAME_STATEMENT.match(g.norm, sent[0], min(sent[1], sent[0] + 40))
     ):
-        when = previous.when or TimeRef()
+        when = previous.when or NO_TIME
     else:
         when = _when(scan, hit)  # resolved only where it is kept
         if (
@@ -138,7 +142,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
         "attribution": hit.attribution,
         "evidence": tuple(evidence),
         "confidence": confidence,
-        "codes": codes_for_statement(hit.act),
+        "codes": _codes(hit.act),
         "speaker": hit.speaker,
         "addressee": hit.addressee,
         "act": hit.act,
