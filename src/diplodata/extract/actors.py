@@ -225,9 +225,9 @@ def find_actors(
     norm = text.norm
     runs = text.runs
     known = [
-        ActorMention(m.start, m.end, m.text, _entry_actor(m.entry, year), "gazetteer")
-        for m in gaz.find(norm)
-        if m.entry.kind is not ActorKind.STATE or not _is_place(norm, m.start)
+        ActorMention(start, end, found, _entry_actor(entry, year), "gazetteer")
+        for start, end, found, entry in gaz._find(norm)
+        if entry.kind is not ActorKind.STATE or not _is_place(norm, start)
     ]
     starts = [m.start for m in known]
     taken = _Spans([(m.start, m.end) for m in known])

@@ -263,12 +263,16 @@ class Gazetteer:
         only such words are looked up; the words after them are read only when the
         first one starts some alias.
         """
+        return [Mention(*found) for found in self._find(text)]
+
+    def _find(self, text: str) -> list[tuple[int, int, str, Entry]]:
+        """:meth:`find` as plain tuples ``(start, end, text, entry)`` (cheaper to make)."""
         candidates = self._candidates(text)
         index = self._index
         prefixes = self._prefixes
         acronyms = self._acronyms
         longest = self._longest
-        mentions: list[Mention] = []
+        mentions: list[tuple[int, int, str, Entry]] = []
         pos = 0
         for start, word_end, word, head in candidates:
             if start < pos:
@@ -283,7 +287,7 @@ class Gazetteer:
                         continue
                 elif not (word[:1].isupper() or word[:1].isdigit()):
                     continue
-                mentions.append(Mention(start, word_end, word, self._entries[actor_id]))
+                mentions.append((start, word_end, word, self._entries[actor_id]))
                 pos = word_end
                 continue
             # keys[i] is the folded key of the first i + 1 words, which end at word_ends[i].
@@ -304,7 +308,7 @@ class Gazetteer:
                 actor_id = index.get(key)
                 if actor_id is not None and self._case_ok(key, read[:n]):
                     end = word_ends[n - 1]
-                    mentions.append(Mention(start, end, text[start:end], self._entries[actor_id]))
+                    mentions.append((start, end, text[start:end], self._entries[actor_id]))
                     pos = end
                     break
         return mentions
