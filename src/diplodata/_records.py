@@ -112,7 +112,7 @@ def describe_error(err: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
 
 def _names(msg: str, value: Any) -> bool:
     """Whether ``msg`` already shows ``value`` ("low (9) is greater ...", "code 'Libya'")."""
-    return repr(value) in msg or f"({value})" in msg
+    return (isinstance(value, str) and repr(value) in msg) or f"({value})" in msg
 
 
 def _warn_duplicate_ids(
