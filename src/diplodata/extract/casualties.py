@@ -187,6 +187,8 @@ def _noun_phrases(
     starts = [c.start for c in counts]
     found: list[_Phrase] = []
     letters = runs.runs if runs is not None and lower is not None and norm.isascii() else None
+    if letters is not None and runs is not None and _NOUN_PHRASE_BYTES.isdisjoint(runs.words):
+        return found  # no head noun in the whole text (most articles): none in a sentence
     for s, e in sentences:
         # No head noun (nor "him"/"her") among the sentence's words: no noun phrase. Same
         # matches, several times faster than trying the pattern at every "a" and "the".
