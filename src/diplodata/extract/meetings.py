@@ -185,12 +185,14 @@ def meeting_events(g: Groundwork) -> list[Meeting]:
 
 
 def _candidates(g: Groundwork) -> list[_Cand]:
+    starts = _anchor_starts(g.text)
+    if starts is not None and not starts:
+        return []  # no meeting word at all (and so no meeting for a follow-up to add to)
     norm = g.norm
     actor_starts = [m.start for m in g.actors]
     date_starts = [d.start for d in g.dates]
     out: list[_Cand] = []
     actors = g.actors
-    starts = _anchor_starts(g.text)
     for sent in g.sentences:
         s, e0 = sent
         e = min(e0, s + _MAX_SENTENCE)

@@ -34,7 +34,7 @@ from pydantic import ValidationError
 from diplodata.extract._fast import kept_text, trusted
 from diplodata.extract._statement_dates import _when
 from diplodata.extract._statement_hits import _find
-from diplodata.extract._statement_patterns import _SAME_STATEMENT, MAX_QUOTE
+from diplodata.extract._statement_patterns import _SAME_STATEMENT, _VERB_FIRST_BYTES, MAX_QUOTE
 from diplodata.extract._statement_quotes import _pair_quotes
 from diplodata.extract._statement_scan import _Hit, _Scan
 from diplodata.extract.groundwork import NO_TIME, Groundwork
@@ -228,6 +228,8 @@ def statement_events(g: Groundwork) -> list[Statement]:
 
 
 def _statement_events(g: Groundwork) -> list[Statement]:
+    if _VERB_FIRST_BYTES.isdisjoint(g.text.runs.words):
+        return []  # no speech verb can occur: nothing to read (see _speech_verbs)
     quotes = _pair_quotes(g.norm)
     actors = sorted(g.actors, key=lambda m: (m.start, -m.end))
     dates = sorted(g.dates, key=lambda d: (d.start, -d.end))
