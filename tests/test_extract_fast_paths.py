@@ -506,3 +506,23 @@ def test_counts_built_without_validation_are_what_from_qualifier_gives(qualifier
             assert got == want and repr(got) == repr(want), (value, qualifier, text)
             if got is not None and want is not None:
                 assert got.model_fields_set == want.model_fields_set
+
+
+def test_ascii_text_is_normalised_as_by_the_table() -> None:
+    from diplodata.extract import text as text_module
+
+    # normalise skips the table for ASCII text: its only ASCII keys turn into spaces.
+    ascii_keys = {chr(k): v for k, v in text_module._TRANSLATE.items() if k < 128}
+    assert ascii_keys == {"\r": " ", "\t": " "}
+    assert not text_module._INVISIBLE.search("".join(map(chr, range(128))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \r\t\n.\"'-\u00ad\u2019", max_size=30))
+def test_normalise_matches_the_table(text: str) -> None:
+    from diplodata.extract import text as text_module
+
+    out, keep = text_module.normalise(text)
+    table = text.translate(text_module._TRANSLATE)
+    assert out == "".join(ch for ch in table if not text_module._INVISIBLE.match(ch))
+    assert (keep is None) == (out == table)

@@ -222,6 +222,8 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     >>> normalise("Haf\u00adtar")
     ('Haftar', [0, 1, 2, 4, 5, 6])
     """
+    if text.isascii():  # the table's only ASCII keys are "\r" and "\t"; nothing invisible
+        return text.replace("\r", " ").replace("\t", " "), None
     out = text.translate(_TRANSLATE)
     if _INVISIBLE.search(out) is None:
         return out, None
