@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from diplodata.extract import (
     _fast,
+    _statement_patterns,
     actors,
     casualties,
     dates,
@@ -526,3 +527,43 @@ def test_normalise_matches_the_table(text: str) -> None:
     table = text.translate(text_module._TRANSLATE)
     assert out == "".join(ch for ch in table if not text_module._INVISIBLE.match(ch))
     assert (keep is None) == (out == table)
+
+
+def _ungated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    gate = re.match(r"\(\?=\[[a-z]+\]\)\(\?:", pattern.pattern)
+    assert gate is not None, pattern.pattern
+    assert pattern.pattern.endswith(")")
+    return re.compile(pattern.pattern[gate.end() : -1], pattern.flags)
+
+
+_CONTENT_WORDS = sorted(
+    {w for _, p in _statement_patterns._CONTENT_ACTS for w in re.findall(r"[a-z]{2,}", p.pattern)}
+    | {"a", "ſ", "ı", "İ", "\u212a", "é", ".", "to"}
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_CONTENT_WORDS), st.sampled_from(["", " ", "  ", "."]), st.booleans()
+        ),
+        max_size=12,
+    ).map(lambda parts: "".join((w.upper() if up else w) + s for w, s, up in parts))
+)
+def test_gated_content_patterns_match_as_their_plain_forms(text: str) -> None:
+    from diplodata.extract._statement_patterns import (
+        _CONTENT_ACTS,
+        _CONTENT_ACTS_LOWER,
+        _CONTENT_GATES,
+    )
+
+    for patterns in (_CONTENT_ACTS, _CONTENT_ACTS_LOWER):
+        for act, pattern in patterns:
+            if act not in _CONTENT_GATES:
+                continue
+            plain = _ungated(pattern)
+            for t in (text, text.lower()):
+                assert [m.span() for m in pattern.finditer(t)] == [
+                    m.span() for m in plain.finditer(t)
+                ], (act, t)

@@ -275,6 +275,31 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_CONTENT_GATES: dict[Act, str] = {
+    Act.THREAT: "acehikprwu",
+    Act.DEMAND: "hm",
+    Act.DENIAL: "bdnu",
+    Act.CONDEMNATION: "acdosuw",
+    Act.CLAIM: "abcmrs",
+    Act.APPEAL: "acmuw",
+    Act.SUPPORT: "abchpstw",
+}
+"""The first letters of the words each content pattern begins with (the announcement
+pattern is anchored at the start: it needs no gate)."""
+
+
+def _gated(pattern: re.Pattern[str], first: str | None) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead on ``first``, the letters its matches begin with.
+
+    Under the pattern's own flags the class folds case like its words, so the look-ahead
+    holds wherever the pattern matches: it only lets the engine skip other places.
+    """
+    if first is None:
+        return pattern
+    return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
+
+
+_CONTENT_ACTS = tuple((act, _gated(p, _CONTENT_GATES.get(act))) for act, p in _CONTENT_ACTS)
 # The same patterns, case-sensitive, for lowercased ASCII text: there they match exactly
 # where the case-blind ones match the text (their letters are all lowercase ASCII), and
 # literal prefixes make them cheaper.
