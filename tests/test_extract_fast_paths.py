@@ -567,3 +567,39 @@ def test_gated_content_patterns_match_as_their_plain_forms(text: str) -> None:
                 assert [m.span() for m in pattern.finditer(t)] == [
                     m.span() for m in plain.finditer(t)
                 ], (act, t)
+
+
+_OCCURS_WORDS = [
+    "called", "off", "cancelled", "canceled", "cancellation", "scrapped", "postponed", "put",
+    "pushed", "back", "delayed", "rescheduled", "video", "videoconference", "link", "virtual",
+    "virtually", "phone", "phoned", "telephone", "call", "by", "CALLED", "Phone", "computer",
+    "the", "ſcrapped", "vıdeo", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_OCCURS_WORDS), st.sampled_from([" ", "  ", "-", ", ", ""])),
+        min_size=1,
+        max_size=8,
+    ).map(lambda parts: "".join(w + s for w, s in parts))
+)
+def test_occurs_with_needles_is_the_search(text: str) -> None:
+    from diplodata.article import Article
+    from diplodata.extract import _meeting_patterns as mp
+    from diplodata.extract.groundwork import prepare
+
+    if not text.strip():
+        return
+    g = prepare(Article(text=text))
+    for pattern, needles in [
+        (mp._CANCELLED, mp._CANCELLED_WORDS),
+        (mp._POSTPONED, mp._POSTPONED_WORDS),
+        (mp._VIDEO, mp._VIDEO_WORDS),
+        (mp._CALL, mp._CALL_WORDS),
+    ]:
+        for start, end in [(0, len(g.norm)), (1, len(g.norm) - 1)]:
+            if start < end:
+                want = pattern.search(g.norm[start:end]) is not None
+                assert g.occurs(pattern, start, end, needles) is want, (pattern.pattern, text)

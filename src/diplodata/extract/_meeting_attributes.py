@@ -16,7 +16,9 @@ from diplodata.extract._meeting_patterns import (
     _ATTR_LEAD,
     _ATTR_VERBS,
     _CALL,
+    _CALL_WORDS,
     _CANCELLED,
+    _CANCELLED_WORDS,
     _DATELINE,
     _DENIED,
     _NEXT_WHEN,
@@ -26,6 +28,7 @@ from diplodata.extract._meeting_patterns import (
     _PLACE_PREP,
     _PLANNED,
     _POSTPONED,
+    _POSTPONED_WORDS,
     _PROPOSED,
     _TO_MEET,
     _TOPIC,
@@ -33,6 +36,7 @@ from diplodata.extract._meeting_patterns import (
     _TOPIC_SPLIT,
     _TOPIC_TAIL,
     _VIDEO,
+    _VIDEO_WORDS,
 )
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
@@ -51,9 +55,9 @@ def _status(
     upto = norm[s:a1]
     if _DENIED.search(upto) or _NO_BEFORE.search(norm[max(s, a0 - 30) : a0]):
         return MeetingStatus.DENIED
-    if g.occurs(_CANCELLED, s, e):
+    if g.occurs(_CANCELLED, s, e, _CANCELLED_WORDS):
         return MeetingStatus.CANCELLED
-    if g.occurs(_POSTPONED, s, e):
+    if g.occurs(_POSTPONED, s, e, _POSTPONED_WORDS):
         return MeetingStatus.POSTPONED
     clause = norm[start : min(e, clause_end + 60)]
     if _PROPOSED.search(norm[start : min(e, a1 + 10)]):
@@ -71,9 +75,9 @@ def _status(
 
 
 def _modality(g: Groundwork, s: int, e: int, word: str, verb: str | None) -> Modality:
-    if g.occurs(_VIDEO, s, e):
+    if g.occurs(_VIDEO, s, e, _VIDEO_WORDS):
         return Modality.VIDEO
-    if verb == "phone" or g.occurs(_CALL, s, e):
+    if verb == "phone" or g.occurs(_CALL, s, e, _CALL_WORDS):
         return Modality.CALL
     if verb == "speak":
         return Modality.UNKNOWN

@@ -125,6 +125,11 @@ _PLANNED = re.compile(
     r"later\s++(?:on|this|today|in)|upcoming|planned)\b|'ll\b",
     re.IGNORECASE,
 )
+# Words one of which every match of a pattern holds (lower case; see Groundwork.occurs).
+_CANCELLED_WORDS = (b"called", b"cancel", b"scrapped")
+_POSTPONED_WORDS = (b"postponed", b"put", b"pushed", b"delayed", b"rescheduled")
+_VIDEO_WORDS = (b"video", b"virtual")
+_CALL_WORDS = (b"phone",)
 _TO_MEET = re.compile(r"\bto\s++(?:meet|host|receive|visit|hold\s++talks)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:met|held|hosted|received|visited|travelled|traveled|flew|arrived|went|came|was|were|"

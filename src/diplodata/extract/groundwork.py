@@ -62,15 +62,30 @@ class Groundwork:
         """Sentence spans, normalised offsets."""
         return self.text.sentences
 
-    def occurs(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    def occurs(
+        self,
+        pattern: re.Pattern[str],
+        start: int,
+        end: int,
+        needles: tuple[bytes, ...] | None = None,
+    ) -> bool:
         """Whether ``pattern`` occurs in ``norm[start:end]``, memoised for the article.
 
         Extractors ask the same sentence-wide question for every anchor of a sentence.
+        ``needles``, if given, are lower-case ASCII words one of which every match of
+        ``pattern`` holds (matching case-blind at most): in ASCII text, where none is among
+        the letters of the stretch, the pattern is not searched.
         """
         key = (pattern, start, end)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = pattern.search(self.norm[start:end]) is not None
+            norm = self.norm
+            if needles is not None and norm.isascii():
+                letters = self.text.runs.runs
+                if not any(letters.find(n, start, end) >= 0 for n in needles):
+                    self._found[key] = False
+                    return False
+            found = self._found[key] = pattern.search(norm[start:end]) is not None
         return found
 
     def span(self, start: int, end: int) -> Span:
