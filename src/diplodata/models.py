@@ -22,21 +22,17 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    TypeAdapter,
-    ValidationError,
-    model_validator,
+from pydantic import Field, TypeAdapter, model_validator
+
+from diplodata._fields import (
+    Model,
+    OptionalCountryCode,
+    OptionalText,
+    Text,
+    field_error,
 )
-from pydantic_core import InitErrorDetails
-
-from diplodata.countries import country, lookup
 from diplodata.enums import (
     Act,
     ActorKind,
@@ -74,80 +70,10 @@ __all__ = [
 ]
 
 
-# ------------------------------------------------------------------ field types
-
-
-def _is_user_assigned(code: str) -> bool:
-    """Whether ``code`` lies in a range ISO 3166-1 leaves for private use (``XKX``, ``XXX``)."""
-    upper = code.upper()
-    return len(upper) == 3 and (upper.startswith(("AA", "X", "ZZ")) or ("QM" <= upper[:2] <= "QZ"))
-
-
-def _check_iso3(code: str) -> str:
-    try:
-        country(code)
-    except KeyError as err:
-        message = str(err.args[0])
-        if "did you mean" not in message:
-            found = lookup(code)
-            if found is not None:
-                message += f"; did you mean {found!r} ({country(found).name})?"
-            elif _is_user_assigned(code):
-                kosovo = " (diplodata has no code for Kosovo)" if code.upper() == "XKX" else ""
-                message += (
-                    f"; {code!r} is in a range ISO 3166-1 leaves for private use and names no "
-                    f"country{kosovo}: leave the country empty (None) and keep the name"
-                )
-            else:
-                message += "; use an upper-case code such as 'LBY', or None if not known"
-        raise ValueError(message) from None
-    return code
-
-
-def _none_if_blank(value: Any) -> Any:
-    """Treat an empty or all-space optional string as missing (CSV cannot tell them apart)."""
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def _field_error(
-    model: str, loc: tuple[str | int, ...], message: str, value: Any
-) -> ValidationError:
-    """An error for one field, raised by a model validator so that ``loc`` names the field.
-
-    A plain ``ValueError`` raised in a model validator is reported at the model's own
-    location (an empty ``loc``); this names the field the user has to change.
-    """
-    detail = InitErrorDetails(
-        type="value_error", loc=loc, input=value, ctx={"error": ValueError(message)}
-    )
-    return ValidationError.from_exception_data(model, [detail])
-
-
-CountryCode = Annotated[str, AfterValidator(_check_iso3)]
-"""An ISO 3166-1 alpha-3 code such as ``"LBY"``; upper case, officially assigned."""
-
-OptionalCountryCode = Annotated[CountryCode | None, BeforeValidator(_none_if_blank)]
-"""An optional country code; ``""`` and white space become ``None``."""
-
-Text = Annotated[str, Field(min_length=1)]
-"""A required string that is not empty."""
-
-OptionalText = Annotated[Text | None, BeforeValidator(_none_if_blank)]
-"""An optional string; ``""`` and white space become ``None``."""
-
-
-class _Model(BaseModel):
-    """Base of every model: immutable, and strict about unknown fields."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
-
 # --------------------------------------------------------------- value objects
 
 
-class Actor(_Model):
+class Actor(Model):
     """Someone who meets, speaks or reports: a person, a government, an organisation.
 
     Parameters
@@ -201,14 +127,14 @@ class Actor(_Model):
         return self.name.casefold() == other.name.casefold()
 
 
-class Place(_Model):
+class Place(Model):
     """Where an event happened: a name as the source gives it, and its country."""
 
     name: Text
     country: OptionalCountryCode = None
 
 
-class TimeRef(_Model):
+class TimeRef(Model):
     """A time as the article states it, resolved to a date range when possible.
 
     ``earliest``/``latest`` bound the date (inclusive); ``precision`` says how tight
@@ -237,14 +163,14 @@ class TimeRef(_Model):
     def _check_range(self) -> Self:
         first, last = self.earliest, self.latest
         if first is not None and last is not None and first > last:
-            raise _field_error(
+            raise field_error(
                 "TimeRef",
                 ("earliest",),
                 f"earliest ({first}) is after latest ({last}); swap them",
                 first.isoformat(),
             )
         if self.precision is Precision.UNKNOWN and (first is not None or last is not None):
-            raise _field_error(
+            raise field_error(
                 "TimeRef",
                 ("precision",),
                 "precision is 'unknown' but a date is given; set the precision "
@@ -254,7 +180,7 @@ class TimeRef(_Model):
         if self.precision is not Precision.UNKNOWN and (first is None or last is None):
             missing = "earliest" if first is None else "latest"
             both = first is None and last is None
-            raise _field_error(
+            raise field_error(
                 "TimeRef",
                 ("precision",) if both else (missing,),
                 f"precision is {self.precision.value!r} but "
@@ -282,7 +208,7 @@ class TimeRef(_Model):
         return cls(text=text, earliest=day, latest=day, precision=Precision.DAY, anchor=anchor)
 
 
-class Count(_Model):
+class Count(Model):
     """A reported number with its qualifier and the bounds it implies.
 
     ``value`` is the number the source states; ``low``/``high`` bound the true
@@ -311,13 +237,13 @@ class Count(_Model):
     @model_validator(mode="after")
     def _check_bounds(self) -> Self:
         if self.low is not None and self.high is not None and self.low > self.high:
-            raise _field_error(
+            raise field_error(
                 "Count", ("low",), f"low ({self.low}) is greater than high ({self.high})", self.low
             )
         low_limit = self.value + 1 if self.qualifier is Qualifier.MORE_THAN else self.value
         high_limit = self.value - 1 if self.qualifier is Qualifier.LESS_THAN else self.value
         if self.low is not None and self.low > low_limit:
-            raise _field_error(
+            raise field_error(
                 "Count",
                 ("low",),
                 f"low ({self.low}) is greater than value + 1 ({low_limit}); 'more than "
@@ -328,7 +254,7 @@ class Count(_Model):
                 self.low,
             )
         if self.high is not None and self.high < high_limit:
-            raise _field_error(
+            raise field_error(
                 "Count",
                 ("high",),
                 f"high ({self.high}) is less than value - 1 ({high_limit}); 'less than "
@@ -352,22 +278,32 @@ class Count(_Model):
         open (a range needs its own bounds).
         """
         q = Qualifier(qualifier)
-        low: int | None = None
-        high: int | None = None
-        if q is Qualifier.EXACT:
-            low = high = value
-        elif q is Qualifier.AT_LEAST:
-            low = value
-        elif q is Qualifier.MORE_THAN:
-            low = value + 1
-        elif q is Qualifier.UP_TO:
-            high = value
-        elif q is Qualifier.LESS_THAN:
-            high = max(value - 1, 0)
+        low, high = qualifier_bounds(value, q)
         return cls(value=value, low=low, high=high, qualifier=q, text=text)
 
 
-class Span(_Model):
+def qualifier_bounds(value: int, qualifier: Qualifier) -> tuple[int | None, int | None]:
+    """The ``(low, high)`` bounds ``qualifier`` implies for ``value`` (see :meth:`Count.from_qualifier`).
+
+    Examples
+    --------
+    >>> qualifier_bounds(430, Qualifier.MORE_THAN), qualifier_bounds(0, Qualifier.LESS_THAN)
+    ((431, None), (None, 0))
+    """
+    if qualifier is Qualifier.EXACT:
+        return value, value
+    if qualifier is Qualifier.AT_LEAST:
+        return value, None
+    if qualifier is Qualifier.MORE_THAN:
+        return value + 1, None
+    if qualifier is Qualifier.UP_TO:
+        return None, value
+    if qualifier is Qualifier.LESS_THAN:
+        return None, max(value - 1, 0)
+    return None, None
+
+
+class Span(Model):
     """A piece of evidence: end-exclusive character offsets into the article, and its text.
 
     Examples
@@ -385,7 +321,7 @@ class Span(_Model):
     @model_validator(mode="after")
     def _check_offsets(self) -> Self:
         if self.start >= self.end:
-            raise _field_error(
+            raise field_error(
                 "Span",
                 ("end",),
                 f"end ({self.end}) must be greater than start ({self.start}); "
@@ -393,7 +329,7 @@ class Span(_Model):
                 self.end,
             )
         if len(self.text) != self.end - self.start:
-            raise _field_error(
+            raise field_error(
                 "Span",
                 ("text",),
                 f"text has {len(self.text)} characters but the span "
@@ -403,7 +339,7 @@ class Span(_Model):
         return self
 
 
-class SourceRef(_Model):
+class SourceRef(Model):
     """The article an event was reported in."""
 
     article_id: OptionalText = None
@@ -413,7 +349,7 @@ class SourceRef(_Model):
     published: dt.date | None = None
 
 
-class Codes(_Model):
+class Codes(Model):
     """Ontology codes where they apply.
 
     A CAMEO code (``"040"``) and a PLOVER event type (``"CONSULT"``); see
@@ -427,7 +363,7 @@ class Codes(_Model):
 # ---------------------------------------------------------------------- events
 
 
-class _EventBase(_Model):
+class _EventBase(Model):
     """Fields every kind of event shares (see DESIGN.md, "The event contract")."""
 
     id: Text
@@ -478,7 +414,7 @@ class Meeting(_EventBase):
         for i, a in enumerate(people):
             for j, b in enumerate(people[:i]):
                 if a.same_as(b):
-                    raise _field_error(
+                    raise field_error(
                         "Meeting",
                         ("participants", i),
                         f"participant {a.name!r} is listed twice (positions {j} and {i}); "
@@ -486,7 +422,7 @@ class Meeting(_EventBase):
                         a.model_dump(mode="json"),
                     )
         if len(people) < 2 and self.host is None and self.location is None:
-            raise _field_error(
+            raise field_error(
                 "Meeting",
                 ("participants",),
                 "a meeting needs at least two distinct participants, "

@@ -82,7 +82,7 @@ from typing import Any, Final
 from text_to_num import text2num  # type: ignore[import-untyped]
 
 from diplodata.extract._fast import fast_init, kept_text, trusted
-from diplodata.models import Count, Qualifier
+from diplodata.models import Count, Qualifier, qualifier_bounds
 
 __all__ = ["NumberMatch", "find_counts", "parse_count", "parse_number"]
 
@@ -503,18 +503,7 @@ def count_from_qualifier(value: int, qualifier: Qualifier | str, text: str) -> C
     q = Qualifier(qualifier)
     if type(value) is not int or value < 0 or not kept_text(text):
         return Count.from_qualifier(value, q, text=text)
-    low: int | None = None
-    high: int | None = None
-    if q is Qualifier.EXACT:
-        low = high = value
-    elif q is Qualifier.AT_LEAST:
-        low = value
-    elif q is Qualifier.MORE_THAN:
-        low = value + 1
-    elif q is Qualifier.UP_TO:
-        high = value
-    elif q is Qualifier.LESS_THAN:
-        high = max(value - 1, 0)
+    low, high = qualifier_bounds(value, q)
     return trusted(Count, {"value": value, "low": low, "high": high, "qualifier": q, "text": text})
 
 
