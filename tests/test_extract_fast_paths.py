@@ -27,6 +27,7 @@ from diplodata.extract import (
     numbers,
     places,
 )
+from diplodata.extract import _number_patterns as number_patterns
 from diplodata.extract._fast import fast_init
 from diplodata.extract._statement_scan import _Scan
 
@@ -481,11 +482,11 @@ def test_gated_number_starts_lose_no_number_phrase(text: str) -> None:
     if not text.isascii():
         return
     lower = text.lower()
-    gated = {t.start() for t in numbers._START_GATED.finditer(lower)}
-    for token in numbers._START_LOWER.finditer(lower):
-        if numbers._COUNT_RE.match(text, token.start()) is not None:
+    gated = {t.start() for t in number_patterns._START_GATED.finditer(lower)}
+    for token in number_patterns._START_LOWER.finditer(lower):
+        if number_patterns._COUNT_RE.match(text, token.start()) is not None:
             assert token.start() in gated, (text, token.group())
-    assert gated <= {t.start() for t in numbers._START_LOWER.finditer(lower)}
+    assert gated <= {t.start() for t in number_patterns._START_LOWER.finditer(lower)}
 
 
 @pytest.mark.parametrize("qualifier", [q.value for q in numbers.Qualifier])

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from diplodata.extract import _number_patterns as number_patterns
 from diplodata.extract import numbers
 from diplodata.extract.numbers import NumberMatch, find_counts, parse_count, parse_number
 from diplodata.models import Count
@@ -328,7 +329,7 @@ def _full_scan_counts(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     pos = 0
     while pos < len(text):
-        m = numbers._COUNT_RE.search(text, pos)
+        m = number_patterns._COUNT_RE.search(text, pos)
         if m is None:
             break
         match, next_pos = numbers._judge(text, m, context=True)
@@ -341,9 +342,9 @@ def _full_scan_counts(text: str) -> list[NumberMatch]:
 # Every phrase the pattern can start with, in odd cases and glued to odd neighbours,
 # and the letters IGNORECASE matches to ASCII that str.lower does not ("ſ", "ı", "İ", "K").
 _STARTERS = sorted(
-    {w for words in numbers._QUALIFIERS.values() for w in words}
-    | set(numbers._VAGUE)
-    | set(numbers._SMALL + numbers._TENS)
+    {w for words in number_patterns._QUALIFIERS.values() for w in words}
+    | set(number_patterns._VAGUE)
+    | set(number_patterns._SMALL + number_patterns._TENS)
     | {"between", "a hundred", "one thousand", "scores of", "a dozen", "two dozen"}
 )
 _STARTY = st.lists(
@@ -446,15 +447,15 @@ def test_adversarial_many_counts() -> None:
 def test_folded_letters_are_all_the_non_ascii_letters_ignorecase_reads_as_ascii() -> None:
     folded = re.compile("[a-z]", re.IGNORECASE)
     found = {chr(c) for c in range(128, sys.maxunicode + 1) if folded.fullmatch(chr(c))}
-    assert found == set(numbers._FOLDED_LETTERS)
+    assert found == set(number_patterns._FOLDED_LETTERS)
 
 
 def _tried_tokens(text: str) -> list[int]:
     """Where find_counts used to try _COUNT_RE: the start tokens it did not skip."""
     return [
         token.start()
-        for token in numbers._START_TOKEN.finditer(text)
-        if token[0].lower() in numbers._FIRST_WORDS or not token[0].isascii()
+        for token in number_patterns._START_TOKEN.finditer(text)
+        if token[0].lower() in number_patterns._FIRST_WORDS or not token[0].isascii()
     ]
 
 
@@ -465,7 +466,7 @@ def _tried_tokens(text: str) -> list[int]:
 def test_start_scan_tries_the_same_tokens(text: str) -> None:
     # _START finds exactly the tokens the token loop tried, and on an ASCII text so does
     # _START_LOWER on its lower-cased copy (the path find_counts takes there).
-    assert [m.start() for m in numbers._START.finditer(text)] == _tried_tokens(text)
+    assert [m.start() for m in number_patterns._START.finditer(text)] == _tried_tokens(text)
     if text.isascii():
-        lowered = numbers._START_LOWER.finditer(text.lower())
+        lowered = number_patterns._START_LOWER.finditer(text.lower())
         assert [m.start() for m in lowered] == _tried_tokens(text)

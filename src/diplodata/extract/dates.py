@@ -84,7 +84,8 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from diplodata.extract._fast import fast_init, kept_text, trusted
-from diplodata.extract.numbers import _FOLDED_LETTERS, _trie, parse_number
+from diplodata.extract._number_patterns import _FOLDED_LETTERS, _trie
+from diplodata.extract.numbers import parse_number
 from diplodata.models import Precision, TimeRef
 
 __all__ = ["DateMatch", "find_dates", "resolve", "tense_of"]

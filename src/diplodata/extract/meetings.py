@@ -59,10 +59,10 @@ from diplodata.extract._meeting_patterns import (
     _SAME_EVENT,
     _YEAR,
 )
+from diplodata.extract._number_patterns import _FOLDED_LETTERS
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch, resolve
 from diplodata.extract.groundwork import Groundwork, with_text
-from diplodata.extract.numbers import _FOLDED_LETTERS
 from diplodata.extract.places import PlaceMention, find_places
 from diplodata.extract.text import Text
 from diplodata.models import (
