@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from diplodata.extract.dates import _DATE_RE as _DATE_RE_FOR_TESTS
+from diplodata.extract._date_patterns import _DATE_RE as _DATE_RE_FOR_TESTS
 from diplodata.extract.dates import DateMatch, find_dates, resolve, tense_of
 from diplodata.models import TimeRef
 
@@ -415,7 +415,7 @@ def test_adversarial_digits() -> None:
 
 def _reference_spans(text: str) -> list[tuple[int, int]]:
     """Where _DATE_RE.search finds phrases, scanning every character (the slow reference)."""
-    from diplodata.extract.dates import _DATE_RE
+    from diplodata.extract._date_patterns import _DATE_RE
 
     spans, pos = [], 0
     while (m := _DATE_RE.search(text, pos)) is not None:
@@ -489,13 +489,8 @@ def test_token_scan_finds_what_a_full_scan_finds(text: str) -> None:
 
 def _token_scan_reference(text: str) -> list[DateMatch]:
     """find_dates as it was before the gates: _DATE_RE tried at every first-word token."""
-    from diplodata.extract.dates import (
-        _DATE_RE,
-        _FIRST_WORDS,
-        _SINCE_HEAD,
-        _TOKEN_RE,
-        _since_start,
-    )
+    from diplodata.extract._date_patterns import _DATE_RE, _FIRST_WORDS, _SINCE_HEAD, _TOKEN_RE
+    from diplodata.extract.dates import _since_start
 
     found: list[DateMatch] = []
     pos = 0
@@ -555,7 +550,7 @@ _PHRASES = st.lists(
 def test_gates_skip_only_non_dates(text: str) -> None:
     # The gates of _START drop a token only where _DATE_RE does not match: same phrases,
     # offsets and roles as trying _DATE_RE at every first-word token.
-    from diplodata.extract.dates import _DATE_RE, _FIRST_WORDS, _START, _TOKEN_RE
+    from diplodata.extract._date_patterns import _DATE_RE, _FIRST_WORDS, _START, _TOKEN_RE
 
     assert find_dates(text) == _token_scan_reference(text)
     starts = {m.start() for m in _START.finditer(text)}
@@ -609,7 +604,7 @@ GATE_BRANCHES = [
 @pytest.mark.parametrize("blank", [" ", "   ", "\u00a0"])
 @pytest.mark.parametrize("case", [str, str.upper, str.lower])
 def test_every_gate_branch_lets_its_dates_through(phrase: str, blank: str, case: object) -> None:
-    from diplodata.extract.dates import _DATE_RE, _START
+    from diplodata.extract._date_patterns import _DATE_RE, _START
 
     text = case(phrase.replace(" ", blank))  # type: ignore[operator]
     if _DATE_RE.match(text) is None:  # upper/lower case can break a month or weekday

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diplodata.extract import _date_patterns as date_patterns
 from diplodata.extract import (
     _fast,
     _statement_patterns,
@@ -130,7 +131,7 @@ _FUTURE_BEFORE = re.compile(
     r"|\bwould\s{1,3}+(?:meet|visit|hold|travel|attend|host|sign|fly)\b"
     r"|\bto\s{1,3}+meet\b[^.;!?]{0,80}?\bnext\b)"
 )
-"""``dates._FUTURE_RE`` before its look-ahead gate."""
+"""``date_patterns._FUTURE_RE`` before its look-ahead gate."""
 
 # Words of the patterns, in odd cases and with letters that fold to ASCII under IGNORECASE
 # (long s, dotted and dotless i, the Kelvin sign).
@@ -148,7 +149,7 @@ _texts = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(_texts)
 def test_future_gate_finds_what_the_plain_pattern_finds(text: str) -> None:
-    before, after = _FUTURE_BEFORE.search(text), dates._FUTURE_RE.search(text)
+    before, after = _FUTURE_BEFORE.search(text), date_patterns._FUTURE_RE.search(text)
     assert (before and before.span()) == (after and after.span())
 
 
@@ -292,13 +293,13 @@ _date_texts = st.lists(
 @settings(max_examples=600, deadline=None)
 @given(st.one_of(_date_texts, st.text(max_size=80)))
 def test_lowered_date_scan_finds_what_the_date_scan_finds(text: str) -> None:
-    full = [m.span() for m in dates._START.finditer(text)]
+    full = [m.span() for m in date_patterns._START.finditer(text)]
     assert [m.span() for m in dates._date_starts(text)] == full
 
 
 def test_lowered_date_gates_keep_their_escapes() -> None:
     # Lower-casing a gate must not turn an escape into another (\S into \s, \B into \b).
-    for gate in [*dates._GATES.values(), dates._NUMBER_GATE]:
+    for gate in [*date_patterns._GATES.values(), date_patterns._NUMBER_GATE]:
         assert not re.search(r"\\[A-Z]", gate)
 
 
@@ -413,8 +414,8 @@ _SINCE_WORDS = ["since", "Since", "SINCE", "ſince", "sınce", "the", "offensive
 @given(st.lists(st.sampled_from(_SINCE_WORDS), max_size=14).map(" ".join), st.integers(0, 30))
 def test_since_pre_test_finds_what_the_pattern_finds(text: str, floor: int) -> None:
     def plain(text: str, start: int, floor: int) -> int | None:
-        m = dates._SINCE_BEFORE.search(text, max(floor, start - 120), start)
-        if m is None or dates._SINCE_STOP.intersection(dates._norm(m["mid"]).split()):
+        m = date_patterns._SINCE_BEFORE.search(text, max(floor, start - 120), start)
+        if m is None or date_patterns._SINCE_STOP.intersection(dates._norm(m["mid"]).split()):
             return None
         return m.start()
 
@@ -439,22 +440,22 @@ _DATE_RE_PIECES = [
     ).map(lambda parts: "".join(w + s for w, s in parts))
 )
 def test_date_alternatives_by_token_match_as_the_whole_pattern(text: str) -> None:
-    for token in dates._START.finditer(text):
-        whole = dates._DATE_RE.match(text, token.start())
-        only = dates._date_re_at(text, token)
+    for token in date_patterns._START.finditer(text):
+        whole = date_patterns._DATE_RE.match(text, token.start())
+        only = date_patterns._date_re_at(text, token)
         assert (whole and (whole.span(), whole.groupdict())) == (
             only and (only.span(), only.groupdict())
         ), (text, token.group())
 
 
 def test_date_alternatives_by_token_cover_every_first_word() -> None:
-    assert set(dates._ALTERNATIVES_BY_TOKEN) == set(dates._FIRST_WORDS) | {"#"}
-    top = re.findall(r"\(\?P<(\w+)>", dates._DATE_RE.pattern)
-    assert set(dates._ALTERNATIVES) <= set(top)
+    assert set(date_patterns._ALTERNATIVES_BY_TOKEN) == set(date_patterns._FIRST_WORDS) | {"#"}
+    top = re.findall(r"\(\?P<(\w+)>", date_patterns._DATE_RE.pattern)
+    assert set(date_patterns._ALTERNATIVES) <= set(top)
     # the named alternatives are the top-level ones: each opens right after "(?:" or "|"
-    for name in dates._ALTERNATIVES:
-        at = dates._DATE_RE.pattern.index(f"(?P<{name}>")
-        assert dates._DATE_RE.pattern[at - 1] in ":|", name
+    for name in date_patterns._ALTERNATIVES:
+        at = date_patterns._DATE_RE.pattern.index(f"(?P<{name}>")
+        assert date_patterns._DATE_RE.pattern[at - 1] in ":|", name
 
 
 # ------------------------------------------------------------- number phrase starts
