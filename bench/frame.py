@@ -31,7 +31,7 @@ import pandas as pd
 import pyarrow as pa
 
 import diplodata as dd
-from diplodata.frame import _arrow_rows, events_from_rows
+from diplodata._from_frame import _arrow_rows, events_from_rows
 
 
 def timed(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:

@@ -267,7 +267,7 @@ def _read_parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from diplodata.frame import _arrow_rows, events_from_rows, refuse_duplicate_columns
+    from diplodata._from_frame import _arrow_rows, events_from_rows, refuse_duplicate_columns
 
     if path.stat().st_size == 0:
         return [], []
@@ -291,7 +291,8 @@ def _read_csv(path: Path, errors: Literal["raise", "collect"]) -> tuple[list[Eve
     import pandas as pd
     import pyarrow as pa
 
-    from diplodata.frame import COLUMNS, _arrow_rows, events_from_rows
+    from diplodata._from_frame import _arrow_rows, events_from_rows
+    from diplodata.frame import COLUMNS
 
     with path.open("rb") as fh:
         head = fh.read(8)
