@@ -43,13 +43,13 @@ import json
 import os
 import secrets
 import stat
-import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from diplodata._file_checks import UTF8_BOM, refuse_binary, refuse_utf16
+from diplodata._read_tables import read_csv, read_parquet
 from diplodata._records import Problem, check_errors_arg, validate_records
-from diplodata.errors import DataError
 from diplodata.eventset import EventSet
 from diplodata.models import Event
 
@@ -71,39 +71,7 @@ FORMATS: dict[str, Format] = {
 MAX_LINE_BYTES = 16 * 2**20
 """The longest JSON Lines line read as a record; a longer one is rejected unread."""
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_UTF8_BOM = b"\xef\xbb\xbf"
 _CHUNK = 2**20
-
-# First bytes of files that are not text, and what to tell the user.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x1f\x8b", "a gzip-compressed file; decompress it first (gunzip)"),
-    (b"PK\x03\x04", "a ZIP archive (or an Excel workbook); extract or export the data first"),
-    (b"BZh", "a bzip2-compressed file; decompress it first (bunzip2)"),
-    (b"\xfd7zXZ\x00", "an xz-compressed file; decompress it first (unxz)"),
-    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file; decompress it first (unzstd)"),
-    (b"PAR1", "a Parquet file; name it .parquet or pass format='parquet'"),
-)
-
-
-def _refuse_binary(head: bytes, path: Path, fmt: str) -> None:
-    """Refuse a file whose first bytes say it is compressed, an archive, or Parquet."""
-    for magic, what in _MAGIC:
-        if head.startswith(magic):
-            name = "JSON Lines" if fmt == "jsonl" else "CSV"
-            raise DataError(f"not {name} text: this is {what}", path=path)
-
-
-def _refuse_utf16(head: bytes, path: Path) -> None:
-    """Refuse a UTF-16 (or UTF-32) file: a byte-order mark, or NUL bytes between characters.
-
-    Both JSON Lines and the CSV header start with ASCII text, which UTF-16 without
-    a byte-order mark writes with a NUL byte before or after each character.
-    """
-    if head.startswith(_UTF16_BOMS) or b"\x00" in head[:2]:
-        raise DataError(
-            "the file is UTF-16 encoded; diplodata reads UTF-8 (re-save it as UTF-8)", path=path
-        )
 
 
 def _format_of(path: Path, format: str | None) -> Format:
@@ -171,9 +139,9 @@ def read_events(
     if fmt == "jsonl":
         events, problems = _read_jsonl(p, mode)
     elif fmt == "parquet":
-        events, problems = _read_parquet(p, mode)
+        events, problems = read_parquet(p, mode)
     else:
-        events, problems = _read_csv(p, mode)
+        events, problems = read_csv(p, mode)
     return EventSet(events, problems=problems)
 
 
@@ -186,9 +154,9 @@ def _read_jsonl(
     limit = MAX_LINE_BYTES + 1
     with path.open("rb") as fh:
         head = fh.read(8)
-        _refuse_utf16(head[:4], path)
-        _refuse_binary(head, path, "jsonl")
-        fh.seek(len(_UTF8_BOM) if head.startswith(_UTF8_BOM) else 0)
+        refuse_utf16(head[:4], path)
+        refuse_binary(head, path, "jsonl")
+        fh.seek(len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0)
         # Line by line, each read capped: a huge line (a whole JSON array on one
         # line, or no newlines at all) is measured in chunks, never held whole.
         readline = fh.readline
@@ -259,148 +227,6 @@ def _too_long(start: bytes, fh: Any) -> str:
         f"{MAX_LINE_BYTES // 2**20} MiB one event may take{array}; "
         "JSON Lines holds one event object per line"
     )
-
-
-def _read_parquet(
-    path: Path, errors: Literal["raise", "collect"]
-) -> tuple[list[Event], list[Problem]]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from diplodata._from_frame import _arrow_rows, events_from_rows, refuse_duplicate_columns
-
-    if path.stat().st_size == 0:
-        return [], []
-    try:
-        # The schema first (the file's footer): a column named twice cannot be read
-        # by name, and pyarrow's own message for it lists the whole schema.
-        refuse_duplicate_columns(pq.read_schema(path).names, path=str(path))
-        table = pq.read_table(path)
-        # Check every value, text included, and the column names: a damaged file can
-        # hold bytes that are not UTF-8, which would otherwise fail later and bare.
-        table.validate(full=True)
-    except (pa.ArrowException, OSError, UnicodeError) as err:
-        first_line = str(err).strip().split("\n", 1)[0]
-        raise DataError(f"not a readable Parquet file: {first_line}", path=path) from err
-    columns = table.column_names
-    rows = _arrow_rows(table, path=str(path))
-    return events_from_rows(rows, columns, errors=errors, path=str(path))
-
-
-def _read_csv(path: Path, errors: Literal["raise", "collect"]) -> tuple[list[Event], list[Problem]]:
-    import pandas as pd
-    import pyarrow as pa
-
-    from diplodata._from_frame import _arrow_rows, events_from_rows
-    from diplodata.frame import COLUMNS
-
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    _refuse_utf16(head[:4], path)
-    _refuse_binary(head, path, "csv")
-
-    def read(encoding_errors: str) -> pd.DataFrame:
-        with warnings.catch_warnings():
-            # A row with more fields than the header is an error: not an index (the
-            # default), and not cut short with a warning (index_col=False alone).
-            warnings.simplefilter("error", pd.errors.ParserWarning)
-            try:
-                return pd.read_csv(
-                    path,
-                    dtype=object,
-                    keep_default_na=False,
-                    na_values=[""],
-                    encoding="utf-8-sig",
-                    encoding_errors=encoding_errors,
-                    index_col=False,
-                )
-            except pd.errors.ParserWarning as err:
-                raise DataError(
-                    "not readable as CSV: a row has more fields than the header has columns",
-                    path=path,
-                ) from err
-
-    rejected: dict[int, Problem] = {}
-    try:
-        try:
-            df = read("strict")
-        except UnicodeDecodeError:
-            # Read again with the bad bytes kept as lone surrogates, to find their rows.
-            try:
-                df = read("surrogateescape")
-            except UnicodeError as err:  # column names cannot hold the bad bytes
-                raise DataError(
-                    "the header is not valid UTF-8 (re-save the file as UTF-8)", path=path
-                ) from err
-            rejected = _rows_with_bad_bytes(df, path)
-    except pd.errors.EmptyDataError:
-        return [], []
-    except pd.errors.ParserError as err:
-        raise DataError(f"not readable as CSV: {str(err).strip()}", path=path) from err
-    _check_csv_header([str(name) for name in df.columns], {c.name for c in COLUMNS}, path)
-    table = pa.Table.from_pandas(df, preserve_index=False)
-    return events_from_rows(
-        _arrow_rows(table, path=str(path)),
-        table.column_names,
-        errors=errors,
-        path=str(path),
-        rejected=rejected,
-    )
-
-
-def _check_csv_header(names: list[str], known: set[str], path: Path) -> None:
-    """Refuse a header that names a column twice, or that is not split by commas.
-
-    pandas renames the second ``content`` column ``content.1``; that is how a
-    repeated name shows here.
-    """
-    twice = sorted(
-        {
-            base
-            for name in names
-            for base, sep, tail in [name.rpartition(".")]
-            if sep and tail.isdigit() and base in known and name not in known
-        }
-    )
-    if twice:
-        raise DataError(
-            f"column(s) {', '.join(map(repr, twice))} appear more than once in the header; "
-            "keep one of each",
-            path=path,
-            field=twice[0],
-        )
-    if "kind" not in names and len(names) == 1:
-        for sep in (";", "\t", "|"):
-            if sep in names[0] and "kind" in names[0].split(sep):
-                raise DataError(
-                    f"the header is one column split by {sep!r}; diplodata reads CSV "
-                    "separated by commas (re-save it with commas)",
-                    path=path,
-                )
-
-
-def _has_surrogate(value: object) -> bool:
-    return isinstance(value, str) and any("\udc80" <= ch <= "\udcff" for ch in value)
-
-
-def _rows_with_bad_bytes(df: pd.DataFrame, path: Path) -> dict[int, Problem]:
-    """Find the cells that held invalid UTF-8; blank their rows and return one problem each.
-
-    ``df`` was read with ``encoding_errors="surrogateescape"``; its rows are changed in place.
-    """
-    for name in df.columns:
-        if _has_surrogate(name):
-            raise DataError("the header is not valid UTF-8 (re-save the file as UTF-8)", path=path)
-    rejected: dict[int, Problem] = {}
-    for name in df.columns:
-        for position in df.index[df[name].map(_has_surrogate)]:
-            number = int(position) + 1
-            if number not in rejected:
-                raw = str(df.at[position, name]).encode("utf-8", "surrogateescape")
-                rejected[number] = Problem(number, str(name), f"not valid UTF-8 (got {raw!r})")
-    if rejected:
-        df.loc[[n - 1 for n in rejected]] = None
-    return rejected
 
 
 # ---------------------------------------------------------------------- writing
