@@ -88,26 +88,34 @@ MEETING_STYLE: dict[str, str] = {
 }
 """How a meeting's status is drawn: filled (held), hollow (not yet), crossed (called off)."""
 
+_EMPTY = """Data with no event to draw gives an Axes with a message saying so (not an error),
+    so that a notebook cell over a filtered-out selection still shows why it is blank."""
+
 DOCS: dict[str, str] = {
     "data": """data
         An :class:`~diplodata.EventSet`, or its frame (``EventSet.to_frame()``,
         ``dd.load_dataset(...)``). It is not changed.""",
     "ax": """ax
         The Axes to draw on; by default a new figure of a size that suits the chart.""",
-    "returns": """Returns
+    "returns": f"""Returns
     -------
     matplotlib.axes.Axes
-        The Axes drawn on.""",
-    "empty": """Data with no event to draw gives an Axes with a message saying so (not an error),
-    so that a notebook cell over a filtered-out selection still shows why it is blank.""",
+        The Axes drawn on.
+
+    Notes
+    -----
+    {_EMPTY}""",
+    "empty": _EMPTY,
 }
-"""Parameter text written once, filled into each chart's docstring by :func:`fill_docs`."""
+"""Text written once, filled into each chart's docstring by :func:`fill_docs`: the ``data``
+and ``ax`` parameters, and the Returns and Notes sections every chart ends with."""
+
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fill_docs(func: F) -> F:
-    """Fill ``{data}``, ``{ax}``, ``{returns}`` and ``{empty}`` in ``func``'s docstring."""
+    """Fill ``{data}``, ``{ax}`` and ``{returns}`` (Returns and Notes) in ``func``'s docstring."""
     if func.__doc__:
         func.__doc__ = func.__doc__.format(**DOCS)
     return func

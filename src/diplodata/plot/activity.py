@@ -62,10 +62,6 @@ def activity(
 
     {returns}
 
-    Notes
-    -----
-    {empty}
-
     Examples
     --------
     >>> import diplodata as dd

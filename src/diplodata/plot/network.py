@@ -96,10 +96,6 @@ def network(
 
     {returns}
 
-    Notes
-    -----
-    {empty}
-
     Examples
     --------
     >>> import diplodata as dd

@@ -189,10 +189,6 @@ def timeline(
 
     {returns}
 
-    Notes
-    -----
-    {empty}
-
     Examples
     --------
     >>> import diplodata as dd

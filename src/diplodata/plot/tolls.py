@@ -174,10 +174,6 @@ def tolls(
 
     {returns}
 
-    Notes
-    -----
-    {empty}
-
     Examples
     --------
     >>> import diplodata as dd
