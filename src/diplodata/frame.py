@@ -69,6 +69,35 @@ def _string_dtype() -> Any:
 # ----------------------------------------------------------------- events -> frame
 
 
+def frame_of(data: object) -> pd.DataFrame:
+    """The event frame of ``data``: a DataFrame as it is, or an EventSet's ``to_frame()``.
+
+    Anything else raises :class:`TypeError` naming its type.
+
+    Examples
+    --------
+    >>> import diplodata as dd
+    >>> es = dd.load_dataset("libya_2019", as_events=True)
+    >>> frame_of(es).shape == frame_of(es.to_frame()).shape
+    True
+    >>> frame_of([1, 2])
+    Traceback (most recent call last):
+    ...
+    TypeError: expected an EventSet or its frame (EventSet.to_frame()), got list
+    """
+    import pandas as pd
+
+    if isinstance(data, pd.DataFrame):
+        return data
+    to_frame = getattr(data, "to_frame", None)
+    if to_frame is None:
+        raise TypeError(
+            f"expected an EventSet or its frame (EventSet.to_frame()), got {type(data).__name__}"
+        )
+    frame: pd.DataFrame = to_frame()
+    return frame
+
+
 def _get(record: dict[str, Any], path: tuple[str, ...]) -> Any:
     node: Any = record
     for key in path:

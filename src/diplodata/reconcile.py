@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from diplodata.frame import frame_of
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -74,20 +76,6 @@ class Reconciliation:
             f"<Reconciliation: {len(self.events)} events, "
             f"{len(self.tolls)} (place, figure, day) tolls>"
         )
-
-
-def _frame(data: EventSet | pd.DataFrame) -> pd.DataFrame:
-    import pandas as pd
-
-    if isinstance(data, pd.DataFrame):
-        return data
-    to_frame = getattr(data, "to_frame", None)
-    if to_frame is None:
-        raise TypeError(
-            f"expected an EventSet or its frame (EventSet.to_frame()), got {type(data).__name__}"
-        )
-    frame: pd.DataFrame = to_frame()
-    return frame
 
 
 def _join(values: Any) -> str:
@@ -216,5 +204,5 @@ def reconcile(data: EventSet | pd.DataFrame) -> Reconciliation:
     >>> spread[["low", "high", "median"]].values.tolist()
     [[121.0, 147.0, 134.0], [376.0, 392.0, 384.0], [607.0, 653.0, 630.0]]
     """
-    df = _frame(data)
+    df = frame_of(data)
     return Reconciliation(events=_merged_events(df), tolls=tolls_of(df))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from diplodata.frame import frame_of
 from diplodata.validate.rules import RULES, Rule, rule
 
 if TYPE_CHECKING:
@@ -15,20 +16,6 @@ if TYPE_CHECKING:
     from diplodata.validate.report import ValidationReport
 
 __all__ = ["validate"]
-
-
-def _frame(data: Any) -> pd.DataFrame:
-    import pandas as pd
-
-    if isinstance(data, pd.DataFrame):
-        return data
-    to_frame = getattr(data, "to_frame", None)
-    if to_frame is None:
-        raise TypeError(
-            f"expected an EventSet or its frame (EventSet.to_frame()), got {type(data).__name__}"
-        )
-    frame: pd.DataFrame = to_frame()
-    return frame
 
 
 def _texts(
@@ -109,7 +96,7 @@ def validate(
     from diplodata.validate._schema import schema_issues
     from diplodata.validate.report import ValidationReport, empty_issues
 
-    frame = _frame(data)
+    frame = frame_of(data)
     df = frame if isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 else None
     if df is None:
         df = frame.reset_index(drop=True)
