@@ -332,21 +332,7 @@ def toll_codes(df: pd.DataFrame) -> pd.DataFrame:
 
     mask = (df["kind"] == "casualty").to_numpy(dtype=bool) & df["count_value"].notna().to_numpy()
     rows = np.flatnonzero(mask)
-    names = [
-        "location_name",
-        "location_country",
-        "figure",
-        "population",
-        "when_earliest",
-        "count_value",
-        "reported_by_name",
-        "attribution",
-        "source_outlet",
-        "source_url",
-        "source_article_id",
-        "cumulative",
-    ]
-    c = df[names].iloc[rows]
+    c = df[[name for name in TOLL_INPUT if name not in ("event_id", "kind")]].iloc[rows]
     population = _codes(c["population"])
     if isinstance(c["population"].dtype, pd.CategoricalDtype):
         cats = c["population"].cat.categories
