@@ -23,11 +23,14 @@ from diplodata.extract.numbers import NumberMatch, find_counts
 from diplodata.extract.text import Text
 from diplodata.models import SourceRef, Span, TimeRef
 
-__all__ = ["NO_TIME", "Groundwork", "prepare", "with_text"]
+__all__ = ["EVENT_GIVEN", "NO_TIME", "Groundwork", "prepare", "with_text"]
 
 
 NO_TIME = TimeRef()
 """The time of an event whose sentence names none (immutable, so built once and shared)."""
+
+EVENT_GIVEN = ("id", "when", "source", "attribution", "evidence", "confidence")
+"""The fields every extractor gives an event, whatever its kind (its ``model_fields_set``)."""
 
 
 @fast_init

@@ -18,7 +18,7 @@ from diplodata.extract._fast import kept_text, trusted
 from diplodata.extract.casualties import EXTRACTOR as CASUALTIES
 from diplodata.extract.casualties import CasualtyHit, find_casualties
 from diplodata.extract.gazetteer import Gazetteer
-from diplodata.extract.groundwork import Groundwork, prepare
+from diplodata.extract.groundwork import EVENT_GIVEN, Groundwork, prepare
 from diplodata.extract.meetings import EXTRACTOR as MEETINGS
 from diplodata.extract.meetings import meeting_events
 from diplodata.extract.statements import EXTRACTOR as STATEMENTS
@@ -115,12 +115,7 @@ _NO_CODES = Codes()
 """The codes of an event with none (the models' default; immutable, so shared)."""
 _CASUALTY_GIVEN = frozenset(
     [
-        "id",
-        "when",
-        "source",
-        "attribution",
-        "evidence",
-        "confidence",
+        *EVENT_GIVEN,
         "figure",
         "count",
         "population",

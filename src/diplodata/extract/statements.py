@@ -37,7 +37,7 @@ from diplodata.extract._statement_hits import _find
 from diplodata.extract._statement_patterns import _SAME_STATEMENT, _VERB_FIRST_BYTES, MAX_QUOTE
 from diplodata.extract._statement_quotes import _pair_quotes
 from diplodata.extract._statement_scan import _Hit, _Scan
-from diplodata.extract.groundwork import NO_TIME, Groundwork
+from diplodata.extract.groundwork import EVENT_GIVEN, NO_TIME, Groundwork
 from diplodata.models import Act, Actor, Span, Statement, TimeRef
 from diplodata.ontology import codes_for_statement
 
@@ -171,12 +171,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
 
 _STATEMENT_GIVEN = frozenset(
     [
-        "id",
-        "when",
-        "source",
-        "attribution",
-        "evidence",
-        "confidence",
+        *EVENT_GIVEN,
         "codes",
         "speaker",
         "addressee",
