@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, compress
 
 from diplodata.countries import countries
 from diplodata.extract._fast import fast_init
@@ -35,6 +36,10 @@ __all__ = ["PlaceMention", "find_places", "lookup_place", "places"]
 _TOKEN = re.compile(r"[^\W_]++")
 _JOIN = re.compile(r"[ \-'’.]{1,2}+")
 _MAX_TOKENS = 5
+_HEAD_ASCII_SPLIT = re.compile(r"((?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*+|(?:al|el)(?=-[A-Z])))")
+"""In ASCII text, the tokens a place name can start at (one group: ``split`` keeps them)."""
+_NEXT_WORD = re.compile(r"[ \-'’.]{1,2}+([^\W_]++)")
+"""The next word of a name: a joiner :data:`_JOIN` allows, then a token (the group)."""
 
 
 @fast_init
@@ -135,6 +140,67 @@ def find_places(norm: str, pos: int = 0, endpos: int | None = None) -> list[Plac
     list of PlaceMention
         Offsets into ``norm``; ``text`` is the name as written (without a leading "the").
     """
+    stop = len(norm) if endpos is None else endpos
+    chunk = norm[pos:stop]
+    if chunk.isascii():
+        return _find_places_ascii(norm, pos, stop, chunk)
+    return _find_places_plain(norm, pos, endpos)
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every place name (folded): the only heads worth reading on from."""
+    return frozenset(key.split(" ")[0] for key in _index())
+
+
+def _find_places_ascii(norm: str, pos: int, endpos: int, chunk: str) -> list[PlaceMention]:
+    """:func:`_find_places_plain` for ASCII ``chunk`` (``norm[pos:endpos]``), its heads found in C.
+
+    The heads (a capitalised token, or "al"/"el" before "-" and a capital) are the words
+    :data:`_HEAD_ASCII_SPLIT` splits out; only those whose folded form (lower case, in
+    ASCII) begins some place name are read on, and each next word is matched with
+    :data:`_NEXT_WORD` (a joiner of one or two characters, then a token cut at ``endpos``),
+    which is what the token list and the joiner test of the plain form allow.
+    """
+    index = _index()
+    longest = _max_len()
+    prefixes = _prefixes()
+    parts = _HEAD_ASCII_SPLIT.split(chunk)
+    words = parts[1::2]
+    heads = list(map(str.lower, words))
+    ends = list(accumulate(map(len, parts)))
+    found: list[PlaceMention] = []
+    done = pos  # where the last place found ends: no head before it is read
+    for k in compress(range(len(words)), map(_first_words().__contains__, heads)):
+        start = pos + ends[2 * k]
+        if start < done:
+            continue
+        key = heads[k]
+        end = pos + ends[2 * k + 1]
+        best: tuple[int, Place] | None = None
+        if key in index:
+            best = (end, index[key])
+        n = 1
+        while n < longest and key in prefixes:
+            nxt = _NEXT_WORD.match(norm, end, endpos)
+            if nxt is None:
+                break
+            key = f"{key} {nxt.group(1).lower()}"
+            end = nxt.end()
+            n += 1
+            place = index.get(key)
+            if place is not None:
+                best = (end, place)
+        if best is None:
+            continue
+        end, place = best
+        found.append(PlaceMention(start, end, norm[start:end], place))
+        done = end
+    return found
+
+
+def _find_places_plain(norm: str, pos: int = 0, endpos: int | None = None) -> list[PlaceMention]:
+    """:func:`find_places` token by token (any text; the ASCII path is held to it by the tests)."""
     index = _index()
     longest = _max_len()
     prefixes = _prefixes()
