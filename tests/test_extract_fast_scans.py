@@ -7,10 +7,14 @@ the same result.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import places
+
+CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "articles"
 
 # --------------------------------------------------------------------------- places
 
@@ -36,3 +40,82 @@ def test_ascii_place_scan_finds_what_the_token_scan_finds(text: str, pos: int, e
 def test_place_first_words_are_the_heads_of_every_name() -> None:
     assert {k.split()[0] for k in places._index()} == places._first_words()
     assert "abu" in places._first_words() and "dhabi" not in places._first_words()
+
+
+# ------------------------------------------------------------------- meetings
+
+
+def test_corpus_meetings_are_what_the_validating_constructor_gives() -> None:
+    from diplodata.corpus import read_articles
+    from diplodata.extract import extract
+    from diplodata.models import Meeting
+
+    n = 0
+    for article in read_articles(CORPUS):
+        for e in extract(article, extractors=["meetings.v1"]):
+            assert type(e) is Meeting
+            given = {k: getattr(e, k) for k in e.model_fields_set}
+            rebuilt = Meeting(**given)
+            assert rebuilt == e and rebuilt.model_fields_set == e.model_fields_set
+            assert repr(rebuilt) == repr(e)
+            n += 1
+    assert n > 20
+
+
+def _meeting_fields(**changes: object) -> dict[str, object]:
+    from diplodata.extract.meetings import _MEETING_GIVEN
+    from diplodata.models import Actor, Codes, MeetingStatus, Modality, SourceRef, TimeRef
+
+    fields: dict[str, object] = {
+        "id": "a-m1",
+        "kind": "meeting",
+        "when": TimeRef(),
+        "location": None,
+        "source": SourceRef(),
+        "attribution": None,
+        "evidence": (),
+        "confidence": 0.85,
+        "codes": Codes(),
+        "participants": (Actor(name="Khalifa Haftar"), Actor(name="Giuseppe Conte")),
+        "host": None,
+        "status": MeetingStatus.HELD,
+        "modality": Modality.IN_PERSON,
+        "topics": ("a ceasefire",),
+    }
+    fields.update(changes)
+    assert set(fields) - {"kind"} == _MEETING_GIVEN
+    return fields
+
+
+def test_meeting_fields_trusted_only_where_validation_passes() -> None:
+    from pydantic import ValidationError
+
+    from diplodata.extract._fast import trusted
+    from diplodata.extract.meetings import _MEETING_GIVEN, _valid_fields
+    from diplodata.models import Actor, Meeting, Place
+
+    haftar = Actor(name="Khalifa Haftar")
+    cases = [
+        _meeting_fields(),
+        _meeting_fields(participants=(haftar,)),  # one person, no host, no place
+        _meeting_fields(participants=(haftar,), location=Place(name="Rome")),
+        _meeting_fields(participants=(haftar,), host=Actor(name="Giuseppe Conte")),
+        _meeting_fields(participants=(haftar, Actor(name="KHALIFA HAFTAR"))),  # listed twice
+        _meeting_fields(participants=()),
+        _meeting_fields(attribution="  "),
+        _meeting_fields(attribution="the WHO said"),
+        _meeting_fields(topics=("a\ud800",)),
+    ]
+    for fields in cases:
+        given = {k: v for k, v in fields.items() if k in _MEETING_GIVEN}
+        try:
+            validated: Meeting | None = Meeting(**given)
+        except (ValidationError, ValueError):
+            validated = None
+        if _valid_fields(fields):
+            fast = trusted(Meeting, dict(fields), _MEETING_GIVEN)
+            assert validated is not None
+            assert fast == validated and repr(fast) == repr(validated)
+            assert fast.model_fields_set == validated.model_fields_set
+    assert not _valid_fields(cases[1]) and not _valid_fields(cases[4])
+    assert _valid_fields(cases[0]) and _valid_fields(cases[2]) and _valid_fields(cases[3])

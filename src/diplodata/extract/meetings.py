@@ -43,9 +43,11 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 from pydantic import ValidationError
 
+from diplodata.extract._fast import kept_text, trusted
 from diplodata.extract._meeting_actors import _clip, _dedupe, _is_pronoun
 from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
@@ -62,10 +64,11 @@ from diplodata.extract._meeting_patterns import (
 from diplodata.extract._number_patterns import _FOLDED_LETTERS
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch, resolve
-from diplodata.extract.groundwork import Groundwork, with_text
+from diplodata.extract.groundwork import EVENT_GIVEN, Groundwork, with_text
 from diplodata.extract.places import PlaceMention, find_places
 from diplodata.extract.text import Text
 from diplodata.models import (
+    Actor,
     Meeting,
     MeetingStatus,
     Modality,
@@ -365,23 +368,64 @@ def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
         if c.place
         else None
     )
-    try:
-        meeting = Meeting(
-            id=eid,
-            when=c.when,
-            location=location,
-            source=g.source(),
-            attribution=c.attribution,
-            evidence=tuple(sorted(spans.values(), key=lambda sp: (sp.start, sp.end))),
-            confidence=0.85 if len(participants) >= 2 else 0.6,
-            codes=_codes(c.status, c.modality),
-            participants=participants,
-            host=host,
-            status=c.status,
-            modality=c.modality,
-            topics=tuple(t for t in c.topics if t.strip()),
-        )
-    except (ValidationError, ValueError):
-        return None
+    fields = {
+        "id": eid,
+        "kind": "meeting",
+        "when": c.when,
+        "location": location,
+        "source": g.source(),
+        "attribution": c.attribution,
+        "evidence": tuple(sorted(spans.values(), key=lambda sp: (sp.start, sp.end))),
+        "confidence": 0.85 if len(participants) >= 2 else 0.6,
+        "codes": _codes(c.status, c.modality),
+        "participants": participants,
+        "host": host,
+        "status": c.status,
+        "modality": c.modality,
+        "topics": tuple(t for t in c.topics if t.strip()),
+    }
+    meeting: Meeting
+    if _valid_fields(fields):
+        # Every field is already of its type and within its rules (models built valid, an
+        # id never empty, the rules of Meeting checked just now): no validation.
+        meeting = trusted(Meeting, fields, _MEETING_GIVEN)
+    else:
+        try:
+            meeting = Meeting(**{k: v for k, v in fields.items() if k in _MEETING_GIVEN})
+        except (ValidationError, ValueError):
+            return None
     used.add(eid)
     return meeting
+
+
+_MEETING_GIVEN = frozenset(
+    [*EVENT_GIVEN, "location", "codes", "participants", "host", "status", "modality", "topics"]
+)
+"""The fields :func:`_event` gives (``kind`` takes the model's default)."""
+
+
+def _valid_fields(fields: dict[str, Any]) -> bool:
+    """Whether the fields :func:`_event` made pass every rule of :class:`Meeting` as they are.
+
+    The types that need no check (a :class:`Span`, a ``SourceRef``, ``Codes``) are made
+    valid by the groundwork; what is checked here is what can go wrong: a participant
+    listed twice (:meth:`Actor.same_as`), one participant without a host or a place, a
+    phrase the model would change or refuse.
+    """
+    people = fields["participants"]
+    if not people or any(type(a) is not Actor for a in people):
+        return False
+    for i, a in enumerate(people):
+        if any(a.same_as(b) for b in people[:i]):
+            return False
+    host, location, attribution = fields["host"], fields["location"], fields["attribution"]
+    return (
+        (len(people) >= 2 or host is not None or location is not None)
+        and (host is None or type(host) is Actor)
+        and (location is None or type(location) is Place)
+        and type(fields["when"]) is TimeRef
+        and (attribution is None or kept_text(attribution))
+        and all(kept_text(t) for t in fields["topics"])
+        and type(fields["status"]) is MeetingStatus
+        and type(fields["modality"]) is Modality
+    )
