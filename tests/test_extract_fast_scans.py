@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplodata.extract import places
+from diplodata.extract import gazetteer, places
 
 CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "articles"
 
@@ -119,3 +119,31 @@ def test_meeting_fields_trusted_only_where_validation_passes() -> None:
             assert fast.model_fields_set == validated.model_fields_set
     assert not _valid_fields(cases[1]) and not _valid_fields(cases[4])
     assert _valid_fields(cases[0]) and _valid_fields(cases[2]) and _valid_fields(cases[3])
+
+
+# ------------------------------------------------------------------ gazetteer
+
+
+def _inline_case_ok(g: gazetteer.Gazetteer, key: tuple[str, ...], words: list[str]) -> bool:
+    # What Gazetteer._find does with the table _cased (a copy of its few lines).
+    cased = g._cased[key]
+    if cased < 0:
+        return all(w.isupper() or w.isdigit() for w in words)
+    first = words[cased][:1]
+    return first.isupper() or first.isdigit()
+
+
+def test_case_table_says_what_case_ok_says() -> None:
+    from diplodata.extract.actors import _with_countries
+
+    g = _with_countries(gazetteer.Gazetteer.default())
+    variants = [str.lower, str.upper, str.capitalize, lambda w: w]
+    n = 0
+    for key in g._index:
+        for spell in variants:
+            for particles_low in (True, False):
+                words = [w if particles_low and w in gazetteer.PARTICLES else spell(w) for w in key]
+                assert _inline_case_ok(g, key, words) == g._case_ok(key, words), (key, words)
+                n += 1
+    assert n > 1000
+    assert any(v < 0 for v in g._cased.values()) and any(v > 0 for v in g._cased.values())

@@ -179,6 +179,14 @@ class Gazetteer:
                     acronyms.add(key)
         self._index = index
         self._acronyms = frozenset(acronyms)
+        # For each key, the word whose first letter must be a capital or a digit (the first
+        # that is not a particle), or -1 for an acronym (every word in capitals): _case_ok.
+        self._cased = {
+            key: -1
+            if key in acronyms
+            else next((i for i, word in enumerate(key) if word not in PARTICLES), 0)
+            for key in index
+        }
         self._first = frozenset(k[0] for k in index)
         # Every proper prefix of a multi-word alias: a name is read on only while it may
         # still become one.
@@ -306,7 +314,16 @@ class Gazetteer:
             for n in range(len(keys), 0, -1):
                 key = keys[n - 1]
                 actor_id = index.get(key)
-                if actor_id is not None and self._case_ok(key, read[:n]):
+                if actor_id is None:
+                    continue
+                # self._case_ok(key, read[:n]), the folded words being those of the key
+                cased = self._cased[key]
+                if cased < 0:
+                    ok = all(w.isupper() or w.isdigit() for w in read[:n])
+                else:
+                    first = read[cased][:1]
+                    ok = first.isupper() or first.isdigit()
+                if ok:
                     end = word_ends[n - 1]
                     mentions.append((start, end, text[start:end], self._entries[actor_id]))
                     pos = end
