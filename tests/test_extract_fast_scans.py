@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplodata.extract import gazetteer, places
+from diplodata.extract import gazetteer, places, text
 
 CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "articles"
 
@@ -147,3 +147,54 @@ def test_case_table_says_what_case_ok_says() -> None:
                 n += 1
     assert n > 1000
     assert any(v < 0 for v in g._cased.values()) and any(v > 0 for v in g._cased.values())
+
+
+# -------------------------------------------------------------------- sentences
+
+
+def _plain_split_sentences(norm: str) -> list[tuple[int, int]]:
+    # split_sentences as it was before its loop was shortened (white space trimmed char by char).
+    from bisect import bisect_right
+
+    spans: list[tuple[int, int]] = []
+
+    def append(start: int, end: int) -> None:
+        while start < end and norm[start].isspace():
+            start += 1
+        while end > start and norm[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+
+    start = 0
+    quotes = [m.start() for m in text._QUOTE.finditer(norm)]
+    for match in text._BOUNDARY.finditer(norm):
+        end = match.end()
+        if match.group().strip() and not text._ends_sentence(norm, match.start()):
+            continue
+        first = bisect_right(quotes, start - 1)
+        opened = bisect_right(quotes, end - 1) - first
+        if opened % 2 == 1 and end - quotes[first + opened - 1] <= text.MAX_QUOTE:
+            continue
+        next_char = norm[end : end + 3].lstrip()[:1]
+        if match.group().strip() and next_char and next_char.islower():
+            continue
+        append(start, end)
+        start = end
+    append(start, len(norm))
+    return spans
+
+
+_sentence_texts = st.lists(
+    st.sampled_from(
+        ["He met", "U.S.", "Gen.", "K.", "I.", "it", "said", ".", "!", "?", "...", '"', "'", ")",
+         " ", "  ", "\n", "\n\n", "\n \n", "\x1c", "\u2003", "\u00a0", "1.2", "a", "B"]
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_sentence_texts, st.text(alphabet=' .!?"\n\x1caB\u2003', max_size=40)))
+def test_sentences_split_as_by_the_plain_loop(norm: str) -> None:
+    assert text.split_sentences(norm) == _plain_split_sentences(norm)

@@ -259,16 +259,19 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     quotes = [m.start() for m in _QUOTE.finditer(norm)]
     for match in _BOUNDARY.finditer(norm):
         end = match.end()
-        if match.group().strip() and not _ends_sentence(norm, match.start()):
+        # A match is punctuation ([.!?] first) or a paragraph break (white space only).
+        mark = norm[match.start()]
+        if mark == "." and not _ends_sentence(norm, match.start()):
             continue
         # Are we inside a quotation? Count the quote marks since the sentence start.
         first = bisect_right(quotes, start - 1)
         opened = bisect_right(quotes, end - 1) - first
         if opened % 2 == 1 and end - quotes[first + opened - 1] <= MAX_QUOTE:
             continue
-        next_char = norm[end : end + 3].lstrip()[:1]
-        if match.group().strip() and next_char and next_char.islower():
-            continue  # "the U.S. said" style abbreviations we do not list, or "p.m. yesterday"
+        if mark != "\n":
+            next_char = norm[end : end + 3].lstrip()[:1]
+            if next_char and next_char.islower():
+                continue  # "the U.S. said" style abbreviations we do not list, or "p.m. yesterday"
         _append(norm, spans, start, end)
         start = end
     _append(norm, spans, start, len(norm))
@@ -276,12 +279,11 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
 
 
 def _append(norm: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and norm[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+    """Add ``norm[start:end]`` less the white space around it, if anything is left."""
+    kept = norm[start:end].lstrip()
+    if kept:
+        start = end - len(kept)  # str.strip and str.isspace agree on what white space is
+        spans.append((start, start + len(kept.rstrip())))
 
 
 class Text:
