@@ -6,6 +6,7 @@ the object of a verb, the clause that holds an anchor, a country named as subjec
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
 from functools import lru_cache
 
@@ -110,9 +111,8 @@ def _object(norm: str, mentions: list[ActorMention], pos: int, limit: int) -> Ac
 def _clause_start(norm: str, s: int, anchor: int) -> tuple[int, str | None]:
     """Start of the clause holding the anchor, and the boundary word before it."""
     lo = max(s, anchor - 400)
-    last = None
-    for b in _BOUNDARY.finditer(norm, lo, anchor):
-        last = b
+    found = deque(_BOUNDARY.finditer(norm, lo, anchor), maxlen=1)  # the last one, read in C
+    last = found[0] if found else None
     if last is None:
         return lo, None
     return last.end(), last.group().strip().lower()

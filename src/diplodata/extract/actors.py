@@ -364,7 +364,8 @@ def _institution_matches(norm: str, runs: _Runs) -> Iterator[re.Match[str]]:
     )
     last_end = 0
     for at in starts:
-        if at < last_end:
+        # A match begins with "the" or a capital (of "The" or of the demonym).
+        if at < last_end or not ("A" <= norm[at] <= "Z" or norm[at] == "t"):
             continue
         x = _INSTITUTION.match(norm, at)
         if x is not None:
