@@ -12,7 +12,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplodata.extract import gazetteer, places, text
+from diplodata.extract import _date_patterns as date_patterns
+from diplodata.extract import dates, gazetteer, places, text
 
 CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "articles"
 
@@ -198,3 +199,44 @@ _sentence_texts = st.lists(
 @given(st.one_of(_sentence_texts, st.text(alphabet=' .!?"\n\x1caB\u2003', max_size=40)))
 def test_sentences_split_as_by_the_plain_loop(norm: str) -> None:
     assert text.split_sentences(norm) == _plain_split_sentences(norm)
+
+
+# ------------------------------------------------------------------------ tense
+
+
+def _plain_tense(text: str) -> str | None:
+    # tense_of as it was: the future pattern, then word by word.
+    if date_patterns._FUTURE_RE.search(text):
+        return "future"
+    for w in date_patterns._WORD_RE.finditer(text):
+        if dates._past_word(w[0]):
+            return "past"
+    return None
+
+
+_TENSE_WORDS = [
+    "said", "Said", "SAID", "ſaid", "saıd", "met", "Met", "led", "fed", "ed", "bed", "wed",
+    "need", "Need", "armed", "Armed", "armedX", "xarmed", "alleged", "tired", "Tired",
+    "TIRED", "feed", "ted", "seed", "seeds", "weeded", "unnamed", "unnamedly", "will", "to",
+    "meet", "next", "the", "Haftar", "é", "édited", "editéd", "2019",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_TENSE_WORDS), st.sampled_from([" ", "", "-", ". ", "'"])),
+        max_size=10,
+    ).map(lambda pairs: "".join(w + j for w, j in pairs))
+)
+def test_past_search_finds_what_the_word_loop_finds(text: str) -> None:
+    assert dates.tense_of(text) == _plain_tense(text)
+    found = date_patterns._PAST_RE.search(text) is not None
+    assert found == any(dates._past_word(w[0]) for w in date_patterns._WORD_RE.finditer(text))
+
+
+def test_past_words_each_read_as_past_alone() -> None:
+    for word in [*date_patterns._PAST_WORDS, "tired", "Said"]:
+        assert dates.tense_of(word) == "past" == _plain_tense(word)
+    for word in [*date_patterns._NOT_PAST, "fed", "ed", "Tired", "ſaid"]:
+        assert dates.tense_of(word) is None is _plain_tense(word)

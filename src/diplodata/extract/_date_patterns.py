@@ -270,6 +270,12 @@ _NOT_PAST: Final = frozenset(_words(
     "hundred kindred sacred naked wicked shed bed red armed alleged united limited related based "
     "unnamed unidentified detailed advanced"
 ))  # fmt: skip
+_PAST_RE: Final = re.compile(
+    rf"(?<![A-Za-z])(?:(?ai:{'|'.join(sorted(_PAST_WORDS))})"
+    rf"|(?!(?:{'|'.join(sorted(_NOT_PAST))})(?![A-Za-z]))[a-z]{{4,}}+(?<=ed))(?![A-Za-z])"
+)
+"""A word of :data:`_WORD_RE` that reads as past: one of :data:`_PAST_WORDS` (any case), or a
+lower-case word of four letters or more ending in "ed" that is not one of :data:`_NOT_PAST`."""
 _DAY_OFFSETS: Final = {
     "today": 0, "tonight": 0, "this": 0, "earlier": 0, "later": 0, "on": 0, "the same": 0,
     "yesterday": -1, "last": -1, "the day before": -1, "the previous": -1,

@@ -90,6 +90,7 @@ from diplodata.extract._date_patterns import (
     _FUTURE_RE,
     _MONTH_NAMES,
     _NOT_PAST,
+    _PAST_RE,
     _PAST_WORDS,
     _SINCE_BEFORE,
     _SINCE_HEAD,
@@ -98,7 +99,6 @@ from diplodata.extract._date_patterns import (
     _START_LOWER,
     _STEP,
     _WEEKDAYS,
-    _WORD_RE,
     _date_re_at,
 )
 from diplodata.extract._fast import fast_init, kept_text, trusted
@@ -458,11 +458,12 @@ def tense_of(text: str) -> Tense | None:
     """
     if _FUTURE_RE.search(text):
         return "future"
-    for w in _WORD_RE.finditer(text):
-        word = w[0]
-        low = word.lower()
-        if low in _PAST_WORDS or (
-            word.islower() and len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST
-        ):
-            return "past"
-    return None
+    # Whether some word reads as past (_past_word), found in one search.
+    return "past" if _PAST_RE.search(text) else None
+
+
+def _past_word(word: str) -> bool:
+    """Whether a word of :data:`_WORD_RE` reads as past (what :data:`_PAST_RE` finds)."""
+    return word.lower() in _PAST_WORDS or (
+        word.islower() and len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST
+    )
