@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import _date_patterns as date_patterns
-from diplodata.extract import dates, gazetteer, places, text
+from diplodata.extract import actors, dates, gazetteer, places, text
 
 CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "articles"
 
@@ -240,3 +240,54 @@ def test_past_words_each_read_as_past_alone() -> None:
         assert dates.tense_of(word) == "past" == _plain_tense(word)
     for word in [*date_patterns._NOT_PAST, "fed", "ed", "Tired", "ſaid"]:
         assert dates.tense_of(word) is None is _plain_tense(word)
+
+
+# ---------------------------------------------------------------------- titles
+
+_TITLE_WORDS = [
+    "deputy", "prime", "minister", "secretary", "of", "state", "vice-president", "vice",
+    "president", "lt.", "gen.", "Gen.", "director-general", "general", "generals", "special",
+    "envoy", "U.N.", "eastern", "Libyan", "former", "the", "al-Sarraj", "al", "el-Sisi",
+    "bin", "Salman", "de", "Mistura", "von", "abdel", "Conte", "Haftar", "2019", "said",
+    "x", "head", "chief", "of", "commander", "strongman",
+]  # fmt: skip
+_title_texts = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(_TITLE_WORDS), st.sampled_from(actors._TITLES)),
+        st.sampled_from([" ", "  ", "\n", "\n\n", ", ", "-"]),
+    ),
+    max_size=24,
+).map(lambda pairs: "".join(w + j for w, j in pairs))
+
+
+@settings(max_examples=800, deadline=None)
+@given(_title_texts)
+def test_title_scan_with_the_name_gate_finds_what_finditer_finds(norm: str) -> None:
+    from diplodata.extract.actors import _PERSON, _person_matches
+
+    assert [m.span() for m in _person_matches(norm)] == [m.span() for m in _PERSON.finditer(norm)]
+
+
+def test_title_runs_cover_every_title() -> None:
+    import re
+
+    from diplodata.extract.actors import _TITLE_RUNS, _TITLES
+
+    assert _TITLE_RUNS == 3
+    assert all(len(re.findall("[A-Za-z]+", t)) <= _TITLE_RUNS for t in _TITLES)
+
+
+def test_title_gate_reaches_a_name_three_runs_on() -> None:
+    from diplodata.extract.actors import _PERSON, _person_matches
+
+    for norm in [
+        "He met deputy prime minister Ahmed Maiteeq.",
+        "The secretary of state Mike Pompeo said.",
+        "the lt. gen. Haftar",
+        "vice-president al-Sarraj spoke",
+        "former envoy de Mistura",
+        "the head of the mission",
+    ]:
+        spans = [m.span() for m in _PERSON.finditer(norm)]
+        assert [m.span() for m in _person_matches(norm)] == spans
+        assert spans or norm == "the head of the mission"

@@ -90,6 +90,14 @@ _LOWER_STARTS = _TITLE_FIRST | frozenset(_PRE_WORDS)
 """The only lower-case words at which a title pattern can start (a pre-word or a title)."""
 _TITLE_FIRST_BYTES = frozenset(w.encode() for w in _TITLE_FIRST)
 _LOWER_STARTS_BYTES = frozenset(w.encode() for w in _LOWER_STARTS)
+_TITLE_RUNS = max(len(re.findall(r"[A-Za-z]+", t)) for t in _TITLES)
+"""The most runs of letters a title spans ("deputy prime minister", "secretary of state")."""
+_NAME_NEAR = re.compile(
+    rf"[A-Za-z]++(?:[^A-Za-z]++[a-z][A-Za-z]*+){{0,{_TITLE_RUNS - 1}}}[^A-Za-z]++"
+    r"(?:[A-Z]|(?:al|el|bin|ibn|abu|abdel|abdul|de|von)(?![A-Za-z]))"
+)
+"""From a title's first word: one of the next :data:`_TITLE_RUNS` runs of letters is capitalised
+or a particle, as the first word of the name after a title is (ASCII text)."""
 _BACK = 6
 """How many words before a title a match can start ("U.N." is two words, pre-words are up to 3)."""
 
@@ -107,8 +115,12 @@ def _person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]
         runs = _Runs(norm)
     found: list[re.Match[str]] = []
     last_end = 0
+    # In ASCII text, a match tried for a title word has its title there (a match with an
+    # earlier title was found, or ruled out, at that title), so the name must begin at one of
+    # the next _TITLE_RUNS runs: where none is capitalised or a particle, there is no match.
+    near = _NAME_NEAR.match if norm.isascii() else None
     for title in runs.where(_TITLE_FIRST_BYTES):
-        if title < last_end:
+        if title < last_end or (near is not None and near(norm, title) is None):
             continue
         for run in runs.before(title, _BACK):
             start = run.start()
