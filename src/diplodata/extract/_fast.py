@@ -39,7 +39,6 @@ __all__ = ["fast_init", "kept_text", "trusted"]
 
 _T = TypeVar("_T")
 _M = TypeVar("_M", bound=BaseModel)
-_set = object.__setattr__
 
 
 def fast_init(cls: type[_T]) -> type[_T]:
@@ -133,11 +132,18 @@ def trusted(
     True
     """
     obj = cls.__new__(cls)
-    _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(values) if fields_set is None else set(fields_set))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
+    # What object.__setattr__(obj, name, value) does for each slot, through its descriptor.
+    _set_dict(obj, values)
+    _set_fields_set(obj, set(values) if fields_set is None else set(fields_set))
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
+
+
+_set_dict = vars(BaseModel)["__dict__"].__set__
+_set_fields_set = vars(BaseModel)["__pydantic_fields_set__"].__set__
+_set_extra = vars(BaseModel)["__pydantic_extra__"].__set__
+_set_private = vars(BaseModel)["__pydantic_private__"].__set__
 
 
 def kept_text(value: object) -> bool:
