@@ -291,3 +291,19 @@ def test_title_gate_reaches_a_name_three_runs_on() -> None:
         spans = [m.span() for m in _PERSON.finditer(norm)]
         assert [m.span() for m in _person_matches(norm)] == spans
         assert spans or norm == "the head of the mission"
+
+
+def test_meeting_places_are_what_the_validating_constructor_gives() -> None:
+    from diplodata.article import Article
+    from diplodata.extract.groundwork import prepare
+    from diplodata.extract.meetings import _location
+    from diplodata.models import Place
+
+    g = prepare(Article(text="Conte met Haftar in Rome,   at the Élysée.", published="2019-05-16"))
+    rome, elysee = Place(name="Rome", country="ITA"), Place(name="Elysee Palace", country="FRA")
+    for start, end, place in [(20, 24, rome), (25, 28, rome), (35, 41, elysee), (0, 5, None)]:
+        found = places.PlaceMention(start, end, g.norm[start:end], place or Place(name="x"))
+        built = _location(g, found)
+        plain = Place(name=g.original(start, end), country=found.place.country)
+        assert built == plain and repr(built) == repr(plain)
+        assert built.model_fields_set == plain.model_fields_set == {"name", "country"}

@@ -93,8 +93,9 @@ class Groundwork:
 
     def span(self, start: int, end: int) -> Span:
         """Evidence for a normalised span, as a :class:`Span` of the original text."""
-        a, b = self.text.span(start, end)
-        original = self.text.original
+        text = self.text
+        a, b = (start, end) if text._map is None else text.span(start, end)
+        original = text.original
         if 0 <= a < b <= len(original):  # every rule of Span holds: no need to validate
             return trusted(Span, {"start": a, "end": b, "text": original[a:b]})
         return Span(start=a, end=b, text=original[a:b])  # raises ValidationError

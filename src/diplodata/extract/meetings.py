@@ -363,11 +363,7 @@ def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
     while eid in used:
         n += 1
         eid = g.event_id("meeting", start, end + n)
-    location = (
-        Place(name=g.original(c.place.start, c.place.end), country=c.place.place.country)
-        if c.place
-        else None
-    )
+    location = _location(g, c.place) if c.place else None
     fields = {
         "id": eid,
         "kind": "meeting",
@@ -396,6 +392,15 @@ def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
             return None
     used.add(eid)
     return meeting
+
+
+def _location(g: Groundwork, found: PlaceMention) -> Place:
+    """The place of a meeting: its name as written, the country of the place it names."""
+    name = g.original(found.start, found.end)
+    country = found.place.country  # the country of a valid Place: valid
+    if kept_text(name):
+        return trusted(Place, {"name": name, "country": country})
+    return Place(name=name, country=country)
 
 
 _MEETING_GIVEN = frozenset(
