@@ -421,7 +421,8 @@ class _History:
         kind = m.actor.kind
         if kind is ActorKind.PERSON:
             self.last_person = m
-            if not self.people or self.people[-1].actor != m.actor:
+            last = self.people[-1].actor if self.people else None
+            if last is None or (last is not m.actor and last != m.actor):
                 self.people.append(m)
                 del self.people[:-_RECENT]
         self.last_of_kind[kind] = m
