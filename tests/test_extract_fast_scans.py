@@ -307,3 +307,16 @@ def test_meeting_places_are_what_the_validating_constructor_gives() -> None:
         plain = Place(name=g.original(start, end), country=found.place.country)
         assert built == plain and repr(built) == repr(plain)
         assert built.model_fields_set == plain.model_fields_set == {"name", "country"}
+
+
+def test_resolved_once_per_article_is_what_resolve_gives() -> None:
+    from diplodata.article import Article
+    from diplodata.extract.groundwork import prepare
+
+    g = prepare(Article(text="Talks on Thursday.", published="2019-05-16"))
+    for phrase in ["on Thursday", "last week", "since April 4", "yesterday", "in 2019", "x"]:
+        for tense in (None, "past", "future"):
+            got = g.resolve(phrase, tense)
+            plain = dates.resolve(phrase, g.article.published, tense=tense)
+            assert got == plain and repr(got) == repr(plain)
+            assert got is g.resolve(phrase, tense)

@@ -19,7 +19,7 @@ from diplodata.extract._statement_patterns import (
 )
 from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _Hit, _Scan
-from diplodata.extract.dates import DateMatch, Tense, resolve
+from diplodata.extract.dates import DateMatch, Tense
 from diplodata.extract.groundwork import NO_TIME, with_text
 from diplodata.models import Precision, TimeRef
 
@@ -74,7 +74,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
             i -= 1
             looked += 1
             if d.role == "point" and _quote_at(scan, d.start) is None and not _in_dateline(scan, d):
-                earlier = resolve(d.text, g.article.published, tense="past")
+                earlier = g.resolve(d.text, "past")
                 if earlier.precision is not Precision.UNKNOWN:
                     date = d
                     break
@@ -82,7 +82,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
             return NO_TIME
         word_end = re.match(r"[\w-]*", g.norm[relative.end() : relative.end() + 40])
         phrase = g.original(relative.start(), relative.end() + (word_end.end() if word_end else 0))
-    resolved = resolve(date.text, g.article.published, tense=tense)
+    resolved = g.resolve(date.text, tense)
     anchor = g.article.published
     if (
         tense == "past"

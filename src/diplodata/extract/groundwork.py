@@ -54,6 +54,9 @@ class Groundwork:
     _found: dict[tuple[re.Pattern[str], int, int], bool] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _resolved: dict[tuple[str, Tense | None], TimeRef] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def norm(self) -> str:
@@ -131,9 +134,28 @@ class Groundwork:
         key = (date.text, date.start, date.end, sentence)
         found = self._whens.get(key)
         if found is None:
-            resolved = resolve(date.text, self.article.published, tense=self.tense(sentence))
+            resolved = self.resolve(date.text, self.tense(sentence))
             found = with_text(resolved, self.original(date.start, date.end))
             self._whens[key] = found
+        return found
+
+    def resolve(self, phrase: str, tense: Tense | None = None) -> TimeRef:
+        """:func:`~diplodata.extract.dates.resolve` of ``phrase`` against the publication date.
+
+        Memoised for the article (extractors resolve the same phrase more than once, and a
+        TimeRef is immutable, so one is shared).
+
+        Examples
+        --------
+        >>> g = prepare(Article(text="They met on Thursday.", published="2019-05-16"))
+        >>> g.resolve("on Thursday", "past").earliest, g.resolve("on Thursday", "past") is g.resolve(
+        ...     "on Thursday", "past")
+        (datetime.date(2019, 5, 16), True)
+        """
+        key = (phrase, tense)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = resolve(phrase, self.article.published, tense=tense)
         return found
 
     @property

@@ -63,7 +63,7 @@ from diplodata.extract._meeting_patterns import (
 )
 from diplodata.extract._number_patterns import _FOLDED_LETTERS
 from diplodata.extract.actors import ActorMention
-from diplodata.extract.dates import DateMatch, resolve
+from diplodata.extract.dates import DateMatch
 from diplodata.extract.groundwork import EVENT_GIVEN, Groundwork, with_text
 from diplodata.extract.places import PlaceMention, find_places
 from diplodata.extract.text import Text
@@ -323,7 +323,7 @@ def _when(g: Groundwork, c: _Cand, earlier: list[_Cand]) -> TimeRef:
             return with_text(prior, g.original(c.date.start, c.date.end))
     if c.date is not None and c.year is not None:
         phrase = f"{c.date.text}, {c.year}"
-        resolved = resolve(phrase, g.article.published)
+        resolved = g.resolve(phrase)
         if resolved.precision is not Precision.UNKNOWN:
             return with_text(resolved, g.original(c.date.start, c.date.end))
     return g.when(c.date, c.sentence)
