@@ -287,6 +287,10 @@ def test_title_gate_reaches_a_name_three_runs_on() -> None:
         "vice-president al-Sarraj spoke",
         "former envoy de Mistura",
         "the head of the mission",
+        # a title word read as a capitalised pre-word: the match is found at the later title
+        "General former deputy prime minister Conte met him.",
+        "General Secretary former senior deputy prime minister Conte",
+        "the Chief U.N. Special Envoy deputy prime minister Ghassan Salame",
     ]:
         spans = [m.span() for m in _PERSON.finditer(norm)]
         assert [m.span() for m in _person_matches(norm)] == spans

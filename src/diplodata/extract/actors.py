@@ -115,9 +115,11 @@ def _person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]
         runs = _Runs(norm)
     found: list[re.Match[str]] = []
     last_end = 0
-    # In ASCII text, a match tried for a title word has its title there (a match with an
-    # earlier title was found, or ruled out, at that title), so the name must begin at one of
-    # the next _TITLE_RUNS runs: where none is capitalised or a particle, there is no match.
+    # In ASCII text a match found at a title word has its title there (one with an earlier
+    # title was found, or ruled out, at that title) or later (this word is then a capitalised
+    # pre-word, and the later title, whose six runs before it hold the start, finds the same
+    # match). With the title here, the name begins at one of the next _TITLE_RUNS runs: where
+    # none is capitalised or a particle, this word can be skipped.
     near = _NAME_NEAR.match if norm.isascii() else None
     for title in runs.where(_TITLE_FIRST_BYTES):
         if title < last_end or (near is not None and near(norm, title) is None):
