@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import _date_patterns as date_patterns
-from diplodata.extract import actors, dates, gazetteer, places, text
+from diplodata.extract import actors, dates, gazetteer, numbers, places, text
 
 CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "articles"
 
@@ -324,3 +324,40 @@ def test_resolved_once_per_article_is_what_resolve_gives() -> None:
             plain = dates.resolve(phrase, g.article.published, tense=tense)
             assert got == plain and repr(got) == repr(plain)
             assert got is g.resolve(phrase, tense)
+
+
+# ---------------------------------------------------------------------- numbers
+
+
+def _plain_parse_number(text: str) -> int | None:
+    # parse_number as it was: every number in digits read through Decimal.
+    from decimal import Decimal
+
+    from diplodata.extract import _number_patterns as p
+
+    s = " ".join(text.split()).lower()
+    if not s or len(s) > 160:
+        return None
+    m = p._DIGIT_FORM.fullmatch(s)
+    if m is None:
+        return numbers._words_value(s) if s[0].isalpha() else None
+    scale = m["scale"] or m["suffix"]
+    number = Decimal(m["int"].replace(",", "") + "." + (m["frac"] or "0"))
+    number *= p._MULTIPLIERS.get(scale or "", 1)
+    if number != number.to_integral_value() or number > p._MAX_VALUE:
+        return None
+    return int(number)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        st.integers(0, 10**17).map(str),
+        st.integers(0, 10**16).map(lambda n: f"{n:,}"),
+        st.text(alphabet="0123456789,. mbn", max_size=22),
+        st.sampled_from(["0", "007", "1,000", "1,00", "999999999999999", "1000000000000000",
+                         "1000000000000001", "2.0", "1.5", "3m", "two", " 12 "]),
+    )
+)  # fmt: skip
+def test_whole_numbers_in_digits_read_as_through_decimal(text: str) -> None:
+    assert numbers.parse_number(text) == _plain_parse_number(text)

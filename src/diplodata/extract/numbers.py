@@ -188,6 +188,9 @@ def parse_number(text: str) -> int | None:
     if m is None:
         return _words_value(s) if s[0].isalpha() else None
     scale = m["scale"] or m["suffix"]
+    if scale is None and m["frac"] is None:  # a whole number in digits: no Decimal needed
+        whole = int(m["int"].replace(",", ""))
+        return whole if whole <= _MAX_VALUE else None
     number = Decimal(m["int"].replace(",", "") + "." + (m["frac"] or "0"))
     number *= _MULTIPLIERS.get(scale or "", 1)
     if number != number.to_integral_value() or number > _MAX_VALUE:
