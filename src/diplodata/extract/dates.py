@@ -79,7 +79,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -297,7 +296,7 @@ def _since_start(text: str, start: int, floor: int) -> int | None:
     return m.start()
 
 
-def _date_starts(text: str) -> Iterator[re.Match[str]]:
+def _date_starts(text: str) -> list[re.Match[str]]:
     """The matches of :data:`_START` in ``text``, as ``finditer`` finds them.
 
     Found with :data:`_START_LOWER` in the lower-cased text where that finds them all,
@@ -308,12 +307,12 @@ def _date_starts(text: str) -> Iterator[re.Match[str]]:
         lower = text.lower()
         if len(lower) == len(text):
             match = _START.match
-            for candidate in _START_LOWER.finditer(lower):
-                token = match(text, candidate.start())
-                if token is not None:
-                    yield token
-            return
-    yield from _START.finditer(text)
+            return [
+                token
+                for candidate in _START_LOWER.finditer(lower)
+                if (token := match(text, candidate.start())) is not None
+            ]
+    return list(_START.finditer(text))
 
 
 def find_dates(text: str) -> list[DateMatch]:
