@@ -361,3 +361,15 @@ def _plain_parse_number(text: str) -> int | None:
 )  # fmt: skip
 def test_whole_numbers_in_digits_read_as_through_decimal(text: str) -> None:
     assert numbers.parse_number(text) == _plain_parse_number(text)
+
+
+def test_entry_actors_are_cached_per_entry_not_per_id() -> None:
+    from diplodata.extract.actors import _entry_actor
+    from diplodata.models import ActorKind
+
+    old = gazetteer.Entry(id="x-1", name="Old Name", kind=ActorKind.PERSON)
+    new = gazetteer.Entry(id="x-1", name="New Name", kind=ActorKind.PERSON)
+    assert _entry_actor(old, 2019).name == "Old Name"
+    assert _entry_actor(new, 2019).name == "New Name"
+    assert _entry_actor(old, 2019) is _entry_actor(old, 2019)
+    assert _entry_actor(old, 2019) == old.actor(2019) and _entry_actor(old, None) == old.actor(None)

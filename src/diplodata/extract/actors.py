@@ -28,7 +28,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Literal
 
 from diplodata.countries import countries
@@ -327,10 +326,25 @@ def _is_code(alias: str) -> bool:
     return len(alias.replace(".", "")) <= 3
 
 
-@lru_cache(maxsize=8192)
+_ACTORS: dict[tuple[int, int | None], tuple[Entry, Actor]] = {}
+
+
 def _entry_actor(entry: Entry, year: int | None) -> Actor:
-    """The Actor of a gazetteer entry in a year (cached: the same actor recurs across articles)."""
-    return entry.actor(year)
+    """The Actor of a gazetteer entry in a year (cached: the same actor recurs across articles).
+
+    Keyed by the entry's identity (an Entry hashes in Python, by its id, which an extended
+    gazetteer may give another entry); the entry is kept with its actor, so the key cannot
+    be reused while it is cached.
+    """
+    key = (id(entry), year)
+    cached = _ACTORS.get(key)
+    if cached is not None and cached[0] is entry:
+        return cached[1]
+    if len(_ACTORS) >= 8192:
+        _ACTORS.clear()
+    actor = entry.actor(year)
+    _ACTORS[key] = (entry, actor)
+    return actor
 
 
 def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
