@@ -1,10 +1,12 @@
 """The main job on bundled data: what ``make demo`` runs.
 
 Loads the ``libya_2019`` dataset, validates it (every record through the event
-models, and the frame round trip), writes it to an output folder as JSON Lines
+models, the frame round trip, and :func:`diplodata.validate`'s rules across
+records), writes it to an output folder as JSON Lines
 and Parquet, reads both back, and prints a summary: events per kind, date range,
 the most frequent actors. Then extracts events from the illustrative articles
-in ``datasets/articles`` and shows a few, with their evidence. Last, it draws the
+in ``datasets/articles``, validates them against their articles' text (evidence
+spans included) and shows a few, with their evidence. Last, it draws the
 dataset's timeline, tolls and network charts (``dd.plot``) to PNG files and prints
 their paths.
 """
@@ -63,6 +65,7 @@ def run(
         raise RuntimeError("the frame round trip changed the events")
     if len(events) != card.events:
         raise RuntimeError(f"the card says {card.events} events, the data has {len(events)}")
+    report = dd.validate(frame).raise_for_errors()
 
     files = {
         "jsonl": dd.write_events(events, folder / f"{dataset}.jsonl"),
@@ -87,6 +90,7 @@ def run(
     print("  most frequent actors:", file=echo)
     for name, n in actors.most_common(5):
         print(f"    {n:>4}  {name}", file=echo)
+    print(f"  dd.validate: {report.describe()} (explained in the dataset card)", file=echo)
     print("  wrote:", file=echo)
     for path in files.values():
         print(f"    {path}  ({path.stat().st_size:,} bytes)", file=echo)
@@ -131,12 +135,14 @@ def _extract(folder: Path, out: Path, echo: TextIO) -> Path:
 
     texts = read_articles(folder)
     events = dd.extract_many(texts, progress=False)
+    report = dd.validate(events, articles=texts).raise_for_errors()
     path = dd.write_events(events, out / "extracted.jsonl")
     counts = ", ".join(f"{k} {n}" for k, n in events.counts().items()) or "none"
     print(
         f"  extracted from {len(texts)} articles in {folder}: {len(events)} events ({counts})",
         file=echo,
     )
+    print(f"    dd.validate against the articles: {report.describe()}", file=echo)
     by_id = {a.id: a for a in texts}
     for event in list(events.by_kind("casualty"))[:3]:
         assert event.kind == "casualty"
