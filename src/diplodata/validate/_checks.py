@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from diplodata.validate._checks_evidence import _spans, evidence_mismatch, evidence_outside
 from diplodata.validate._checks_reports import reported_twice, sources_disagree, toll_decreased
 from diplodata.validate._context import Context, _str, _where
-from diplodata.validate._keys import participant_sets
+from diplodata.validate._keys import casefolded, participant_sets
 from diplodata.validate.report import empty_issues
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ def participant_repeated(ctx: Context) -> pd.DataFrame:
     if not len(p):
         return empty_issues()
     by_id = p["id"].notna() & p.duplicated(["row", "id"], keep="first")
-    folded = p["name"].str.casefold()
+    folded = casefolded(p["name"])
     keyed = p.assign(folded=folded)
     grouped = keyed.groupby(["row", "folded"], sort=False, dropna=True)
     size = grouped["position"].transform("size")

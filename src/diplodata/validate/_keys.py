@@ -183,6 +183,27 @@ def _read_slowly(texts: Any, item: Any) -> tuple[Any, Any]:
     return pa.table({"p": pa.array(parsed, type=pa.list_(item))}), good
 
 
+def casefolded(values: pd.Series) -> pd.Series:
+    """``values`` as text, case-folded, folding each distinct value once (not each row).
+
+    Names repeat a great deal (a million events name a few thousand actors), so
+    factorising first and folding the distinct values is several times faster than
+    ``str.casefold`` row by row; missing values stay missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> casefolded(pd.Series(["Haftar", None, "HAFTAR", "Straße"])).tolist()
+    ['haftar', nan, 'haftar', 'strasse']
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    folded = np.array([str(u).casefold() for u in uniques] + [None], dtype=object)
+    return pd.Series(folded[codes], index=values.index, dtype="str")
+
+
 def actor_keys(ids: pd.Series, names: pd.Series) -> pd.Series:
     """What identifies an actor when comparing: its id, else its name case-folded.
 
@@ -194,7 +215,7 @@ def actor_keys(ids: pd.Series, names: pd.Series) -> pd.Series:
     """
     import pandas as pd
 
-    folded = names.astype("str").str.casefold()
+    folded = casefolded(names)
     return pd.Series(ids.astype("str").where(ids.notna(), folded), index=ids.index)
 
 
