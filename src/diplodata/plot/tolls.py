@@ -187,6 +187,7 @@ def tolls(
     import numpy as np
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
+    from matplotlib.ticker import StrMethodFormatter
 
     if by not in ("source", "outlet", "place"):
         raise ValueError(f"by must be 'source', 'outlet' or 'place', not {by!r}")
@@ -297,6 +298,7 @@ def tolls(
     pad = max(0.03 * (x_high - x_low), 3.0)
     ax.set_xlim(x_low - pad, x_high + pad)
     ax.set_ylim(0, float(reports["high"].where(reports["high"] > 0, reports["value"]).max()) * 1.1)
+    ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))  # 400,000 rather than 400000
     _annotate_last(ax, reports)
     ax.grid(axis="y", color="#eeeeee", linewidth=0.8)
     ax.set_axisbelow(True)
