@@ -142,8 +142,8 @@ def tolls(
     figure, a triangle pointing up for "at least" or "more than", a hollow circle
     for "about", a triangle pointing down for "up to" or "less than", a square for a
     range. The line steps from one report to the next (a toll stands until the
-    source gives a new one). The last report is annotated with its value, source and
-    date. A report dated only to a week or a month is placed at its first day.
+    source gives a new one). The last report of the source with the most reports is
+    annotated with its value, source and date. A report dated only to a week or a month is placed at its first day.
 
     Parameters
     ----------
@@ -341,10 +341,17 @@ def _marks(ax: Axes, series: pd.DataFrame, colour: str) -> None:
 
 
 def _annotate_last(ax: Axes, reports: pd.DataFrame) -> None:
-    """Write the value, source and date of the last report next to it."""
+    """Write the value, source and date of the main line's last report next to it.
+
+    The main line is the source with the most reports (ties: the one whose last
+    report is latest, then highest): its latest figure is what a reader looks for,
+    not whichever lone report happens to come last.
+    """
     import matplotlib.dates as mdates
 
-    last = reports.sort_values(["x", "value", "label"], kind="stable").iloc[-1]
+    size = reports.groupby("label", sort=False)["x"].transform("size")
+    main = reports[size == size.max()]
+    last = main.sort_values(["x", "value", "label"], kind="stable").iloc[-1]
     words = {"at_least": "at least ", "more_than": "more than ", "about": "about "}
     words |= {"up_to": "up to ", "less_than": "less than "}
     day = mdates.num2date(float(last["x"])).date().isoformat()  # type: ignore[no-untyped-call]
