@@ -89,7 +89,10 @@ class DatasetCard:
             f"- **Licence:** {self.licence.strip()}",
             f"- **Cite as:** {self.citation.strip()}",
         ]
-        lines += [f"- **{k.replace('_', ' ').capitalize()}:** {v}" for k, v in self.extra.items()]
+        lines += [
+            f"- **{k.replace('_', ' ').capitalize().replace(' urls', ' URLs')}:** {_plain(v)}"
+            for k, v in self.extra.items()
+        ]
         lines += ["", "## Source", "", self.source.strip(), "", "## How it was compiled", ""]
         lines += [self.compiled.strip(), "", "## Known gaps", ""]
         lines += [f"- {gap}" for gap in self.known_gaps]
@@ -216,3 +219,18 @@ def load_dataset(name: str, *, as_events: bool = False) -> pd.DataFrame | EventS
     """
     events = _events(_check_name(name))
     return events if as_events else events.to_frame()
+
+
+def _plain(value: object) -> str:
+    """A card figure as text: a mapping as ``key n, key n`` (not a Python dict).
+
+    Examples
+    --------
+    >>> _plain({"day": 147, "week": 29})
+    'day 147, week 29'
+    >>> _plain(116)
+    '116'
+    """
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_plain(v)}" for k, v in value.items())
+    return str(value)
