@@ -27,6 +27,7 @@ __all__ = [
     "as_frame",
     "date_bounds",
     "fill_docs",
+    "lane_label",
     "new_axes",
     "no_data",
     "participant_lists",
@@ -210,6 +211,25 @@ def texts(series: pd.Series) -> np.ndarray:
 def shorten(name: str, width: int = 32) -> str:
     """``name`` cut to ``width`` characters with an ellipsis."""
     return name if len(name) <= width else name[: width - 1].rstrip() + "\u2026"
+
+
+def lane_label(name: str, width: int = 30) -> str:
+    """``name`` on at most two lines of about ``width`` characters, cut with an ellipsis after.
+
+    Examples
+    --------
+    >>> print(lane_label("UN Office for the Coordination of Humanitarian Affairs"))
+    UN Office for the Coordination
+    of Humanitarian Affairs
+    >>> lane_label("Khalifa Haftar")
+    'Khalifa Haftar'
+    """
+    import textwrap
+
+    lines = textwrap.wrap(name, width) or [name]
+    if len(lines) > 2:
+        lines = [lines[0], shorten(" ".join(lines[1:]), width)]
+    return "\n".join(lines)
 
 
 def participant_lists(column: pd.Series) -> list[list[str]]:

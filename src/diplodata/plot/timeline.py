@@ -13,12 +13,12 @@ from diplodata.plot._common import (
     date_axis,
     date_bounds,
     fill_docs,
+    lane_label,
     legend_outside,
     new_axes,
     no_data,
     participant_lists,
     require,
-    shorten,
     texts,
 )
 
@@ -233,7 +233,7 @@ def timeline(
         low, high = float(np.min(start[rows])), float(np.max(end[rows]))
         pad = max(0.03 * (high - low), 3.0)
         ax.set_xlim(low - pad, high + pad)
-    ax.set_yticks(np.arange(n), [shorten(name, 36) for name in reversed(lanes)])
+    ax.set_yticks(np.arange(n), [lane_label(name) for name in reversed(lanes)])
     ax.set_ylim(-0.6, n - 0.4)
     for edge in np.arange(n - 1) + 0.5:
         ax.axhline(edge, color="#dddddd", linewidth=0.8, zorder=0)
