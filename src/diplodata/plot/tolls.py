@@ -141,9 +141,11 @@ def tolls(
     Each report is a marker on its source's line: a filled circle for an exact
     figure, a triangle pointing up for "at least" or "more than", a hollow circle
     for "about", a triangle pointing down for "up to" or "less than", a square for a
-    range. The line steps from one report to the next (a toll stands until the
-    source gives a new one). The last report of the source with the most reports is
-    annotated with its value, source and date. A report dated only to a week or a month is placed at its first day.
+    range. The line steps from one report dated to the day to the next (a toll
+    stands until the source gives a new one); a report known only to the week or
+    month is a marker at its first day with a bar across the span, off the line.
+    The last report of the source with the most reports is annotated with its
+    value, source and date.
 
     Parameters
     ----------
@@ -231,7 +233,12 @@ def tolls(
     for name in lines:
         series = reports[reports["label"] == name].sort_values(["x", "value"], kind="stable")
         x = series["x"].to_numpy()
-        ax.step(x, series["value"].to_numpy(), where="post", color=colour[name], linewidth=1.6)
+        # The line joins reports dated to the day; one known only to the week or month
+        # stays off it (marker and span bar only), or it would jump at the span's first day.
+        day = ((series["end"] - series["x"]) <= 1.0).to_numpy()
+        ax.step(
+            x[day], series["value"].to_numpy()[day], where="post", color=colour[name], linewidth=1.6
+        )
         if band == "range":
             low, high = series["low"].to_numpy(), series["high"].to_numpy()
             if (high > low).any():
