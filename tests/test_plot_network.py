@@ -101,3 +101,11 @@ def test_legend_explains_sizes(libya: pd.DataFrame) -> None:
 def test_empty_data_says_so() -> None:
     ax = network(dd.EventSet([]))
     assert [t.get_text() for t in ax.texts] == ["no held meetings to draw"]
+
+
+def test_broken_participants_json_is_a_data_error(libya: pd.DataFrame) -> None:
+    broken = libya.copy()
+    first = int(np.flatnonzero((broken["kind"] == "meeting").to_numpy())[0])
+    broken.loc[broken.index[first], "participants"] = '[{"name": "Khalifa Haftar"'
+    with pytest.raises(dd.DataError, match="participants"):
+        network(broken)

@@ -8,7 +8,6 @@ position in a sorted order (sources), so the same data gives the same picture.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -235,20 +234,22 @@ def lane_label(name: str, width: int = 30) -> str:
 def participant_lists(column: pd.Series) -> list[list[str]]:
     """The participant names of each row of a ``participants`` JSON column ([] for null).
 
-    Each distinct JSON text is parsed once, so a large frame of repeated meetings is cheap.
+    Each distinct JSON text is parsed once (by :func:`diplodata._json_lists.json_lists`,
+    which the validation rules use too), so a large frame of repeated meetings is cheap.
     """
     import pandas as pd
 
+    from diplodata._json_lists import json_lists
+
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    parsed: list[list[str]] = []
-    for text in uniques:
-        try:
-            items = json.loads(text)
-        except (TypeError, ValueError) as err:
-            raise DataError(
-                f"participants: not valid JSON ({err}): {str(text)[:80]!r}", field="participants"
-            ) from err
-        parsed.append([str(a.get("name")) for a in items if isinstance(a, dict) and a.get("name")])
+    long, bad = json_lists(pd.Series(uniques, dtype=object), {"name": "string"})
+    if bad:
+        text = str(uniques[bad[0]])[:80]
+        raise DataError(f"participants: not a JSON list of actors: {text!r}", field="participants")
+    named = long[long["name"].notna() & (long["name"] != "")]
+    parsed: list[list[str]] = [[] for _ in range(len(uniques))]
+    for row, name in zip(named["row"].tolist(), named["name"].tolist(), strict=True):
+        parsed[row].append(name)
     empty: list[str] = []
     return [parsed[c] if c >= 0 else empty for c in codes.tolist()]
 

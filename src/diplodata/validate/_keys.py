@@ -1,7 +1,7 @@
 """Shared, vectorised building blocks for the validation rules and :func:`diplodata.reconcile`.
 
-* :func:`json_lists` parses a column of JSON lists of objects (``participants``,
-  ``evidence``) in one pyarrow pass, into one long frame (a row per list item);
+* :func:`json_lists` (from :mod:`diplodata._json_lists`) parses a column of JSON lists
+  of objects (``participants``, ``evidence``) in one pyarrow pass, into one long frame;
 * :func:`actor_keys` gives the key that identifies an actor (its id, else its name folded);
 * :func:`report_groups` puts reports of one real-world event in one group;
 * :func:`toll_frame` gives every casualty figure with its toll key (place, figure, date)
@@ -12,8 +12,9 @@ pandas, numpy and pyarrow are imported inside the functions.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from diplodata._json_lists import json_lists
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,7 +35,6 @@ __all__ = [
 ACTOR_FIELDS = ("id", "name", "kind", "country", "role")
 SPAN_FIELDS = ("start", "end", "text")
 NO_PLACE = "(no place)"
-_SLICE = 200_000
 SOURCE_INPUT = ("source_article_id", "source_url", "source_outlet")
 """The columns :func:`source_keys` reads."""
 TOLL_INPUT = (
@@ -52,135 +52,6 @@ TOLL_INPUT = (
     "cumulative",
 )
 """The columns :func:`toll_frame` and :func:`toll_codes` read."""
-
-
-def json_lists(values: pd.Series, fields: dict[str, str]) -> tuple[pd.DataFrame, list[int]]:
-    """Parse a column of JSON lists of objects into one long frame.
-
-    Parameters
-    ----------
-    values
-        JSON text (a list of objects) or missing, one per row.
-    fields
-        The object fields to keep, with their pyarrow type name (``"string"``, ``"int64"``).
-
-    Returns
-    -------
-    (long, bad)
-        ``long`` has a ``row`` column (0-based position in ``values``), a ``position``
-        column (0-based place in the row's list) and one column per field; ``bad`` lists
-        the positions whose text is not a JSON list of objects.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> long, bad = json_lists(pd.Series(['[{"id": "a"}, {"id": "b"}]', None, "[]"]), {"id": "string"})
-    >>> long[["row", "position", "id"]].values.tolist(), bad
-    ([[0, 0, 'a'], [0, 1, 'b']], [])
-    """
-    import numpy as np
-    import pandas as pd
-    import pyarrow as pa
-
-    texts = _arrow_strings(values)
-    item = pa.struct([(name, getattr(pa, kind)()) for name, kind in fields.items()])
-    present = np.arange(len(values))
-    try:
-        # In slices, so that the JSON text is copied a slice at a time.
-        table = pa.concat_tables(
-            [
-                _read_lines(texts.slice(start, _SLICE), item)
-                for start in range(0, max(len(texts), 1), _SLICE)
-            ]
-        )
-        bad: list[int] = []
-    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
-        present = np.flatnonzero(values.notna().to_numpy())
-        table, good = _read_slowly(texts.filter(texts.is_valid()), item)
-        bad = [int(present[i]) for i in np.flatnonzero(~good)]
-        present = present[good]
-    lists = table.column("p").combine_chunks()
-    parents = np.asarray(pa.compute.list_parent_indices(lists))
-    offsets = np.asarray(lists.offsets)
-    flat = lists.flatten()
-    rows = present[parents] if len(parents) else np.zeros(0, dtype="int64")
-    position = np.arange(len(parents)) - (offsets[parents] - offsets[0]) if len(parents) else rows
-    data: dict[str, Any] = {"row": rows.astype("int64"), "position": position.astype("int64")}
-    for name in fields:
-        data[name] = (
-            flat.field(name)
-            .to_pandas(types_mapper=pd.ArrowDtype)
-            .astype(_pandas_dtype(fields[name]))
-        )
-    return pd.DataFrame(data), bad
-
-
-def _arrow_strings(values: pd.Series) -> Any:
-    """The column as one pyarrow string array (no copy when it is arrow-backed already)."""
-    import pyarrow as pa
-
-    try:
-        arr = pa.array(values.array)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
-        arr = pa.array(values.astype("object").to_numpy(), type=pa.string(), from_pandas=True)
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    if arr.type != pa.string():
-        arr = arr.cast(pa.string())
-    return arr
-
-
-def _pandas_dtype(kind: str) -> str:
-    return "Int64" if kind == "int64" else "str"
-
-
-def _read_lines(texts: Any, item: Any) -> Any:
-    """Read ``{"p": <text>}`` lines with pyarrow's JSON reader, in order."""
-    import io
-
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.json as pj
-
-    schema = pa.schema([("p", pa.list_(item))])
-    if len(texts) == 0:
-        return schema.empty_table()
-    lines = pc.binary_join_element_wise(
-        '{"p":', texts, "}\n", "", null_handling="replace", null_replacement="null"
-    )
-    _, offsets, data = lines.buffers()
-    bounds = np.frombuffer(offsets, dtype="int32")[lines.offset : lines.offset + len(lines) + 1]
-    payload = memoryview(data)[int(bounds[0]) : int(bounds[-1])]
-    table = pj.read_json(
-        io.BytesIO(payload),
-        read_options=pj.ReadOptions(block_size=1 << 24),
-        parse_options=pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore"),
-    )
-    if table.num_rows != len(texts):
-        raise ValueError("one cell is not a single JSON value")
-    return table
-
-
-def _read_slowly(texts: Any, item: Any) -> tuple[Any, Any]:
-    """Parse cell by cell (only when the fast reader refuses the column), marking bad cells."""
-    import numpy as np
-    import pyarrow as pa
-
-    good = np.ones(len(texts), dtype=bool)
-    parsed: list[list[dict[str, Any]]] = []
-    names = [item.field(i).name for i in range(item.num_fields)]
-    for i, text in enumerate(texts.to_pylist()):
-        try:
-            value = json.loads(text)
-            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-                raise ValueError("not a list of objects")
-            pa.array([[{n: v.get(n) for n in names} for v in value]], type=pa.list_(item))
-        except (ValueError, TypeError, pa.ArrowException):
-            good[i] = False
-            continue
-        parsed.append([{n: v.get(n) for n in names} for v in value])
-    return pa.table({"p": pa.array(parsed, type=pa.list_(item))}), good
 
 
 def casefolded(values: pd.Series) -> pd.Series:
