@@ -159,16 +159,17 @@ def _merged_events(df: pd.DataFrame) -> pd.DataFrame:
             strict=True,
         )
     ]
-    by_group = pd.Series(range(len(frame))).groupby(group)
+    # The rows of each group, in row order: one stable sort, cut where the group changes.
+    by_group = np.argsort(group, kind="stable")
+    cuts = np.flatnonzero(group[by_group][1:] != group[by_group][:-1]) + 1
+    firsts = group[by_group][np.r_[0, cuts]] if len(group) else group
+    members = dict(zip(firsts.tolist(), np.split(by_group, cuts), strict=False))
     ids = frame["event_id"].astype("object").to_numpy()
-    members = {g: list(rows) for g, rows in by_group}
     out = frame.iloc[chosen].reset_index(drop=True).copy()
-    groups = group[chosen]
-    event_ids: list[Any] = [[ids[r] for r in members[g]] for g in groups]
-    listed: list[Any] = [[sources[r] for r in members[g]] for g in groups]
-    out["event_ids"] = pd.Series(event_ids, dtype="object")
-    out["sources"] = pd.Series(listed, dtype="object")
-    out["n_reports"] = np.array([len(members[g]) for g in groups], dtype="int64")
+    rows = [members[g] for g in group[chosen].tolist()]
+    out["event_ids"] = pd.Series([ids[r].tolist() for r in rows], dtype="object")
+    out["sources"] = pd.Series([[sources[i] for i in r.tolist()] for r in rows], dtype="object")
+    out["n_reports"] = np.array([len(r) for r in rows], dtype="int64")
     return out
 
 
