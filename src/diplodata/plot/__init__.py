@@ -2,8 +2,9 @@
 
 Every chart takes ``data`` first (an :class:`~diplodata.EventSet` or its frame),
 keyword-only options, and ``ax=None`` last; it draws on ``ax`` (or a new figure),
-returns the Axes, never calls ``plt.show()``, never changes matplotlib's global
-style, and draws the same picture for the same data (fixed colours per kind, act,
+returns the Axes, never shows the figure itself (tests/test_package.py checks that
+no library module calls pyplot's show), never changes matplotlib's global style,
+and draws the same picture for the same data (fixed colours per kind, act,
 status and figure; sorted lanes; a deterministic network layout).
 
 ``import diplodata`` does not import this package: ``dd.plot`` loads it on first
