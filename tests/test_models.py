@@ -462,6 +462,21 @@ def test_count_from_qualifier_rejects_an_unknown_qualifier() -> None:
         Count.from_qualifier(5, "approximately")
 
 
+@pytest.mark.parametrize("field", ["value", "low", "high"])
+@pytest.mark.parametrize("flag", [True, False])
+def test_count_refuses_true_and_false(field: str, flag: bool) -> None:
+    fields: dict[str, Any] = {"value": int(flag), field: flag}
+    with pytest.raises(
+        ValidationError, match=f"a count is a whole number, not {str(flag).lower()}"
+    ):
+        Count(**fields)
+    assert Count(**{**fields, field: int(flag)}).model_dump()[field] == int(flag)
+
+
+def test_count_reads_numbers_written_as_text_or_whole_floats() -> None:
+    assert Count(value="56", low=56.0).value == 56  # type: ignore[arg-type]
+
+
 def test_design_md_example_count_validates() -> None:
     data = {
         "value": 430,

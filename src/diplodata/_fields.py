@@ -31,6 +31,7 @@ from diplodata.countries import country, lookup
 
 __all__ = [
     "CountryCode",
+    "Number",
     "OptionalCountryCode",
     "OptionalText",
     "Text",
@@ -72,6 +73,13 @@ def _none_if_blank(value: Any) -> Any:
     return value
 
 
+def _not_a_truth_value(value: Any) -> Any:
+    """Refuse ``True``/``False`` where a number is meant (pydantic's lax mode reads them as 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError(f"a count is a whole number, not {str(value).lower()}")
+    return value
+
+
 def field_error(
     model: str, loc: tuple[str | int, ...], message: str, value: Any
 ) -> ValidationError:
@@ -91,6 +99,21 @@ CountryCode = Annotated[str, AfterValidator(_check_iso3)]
 
 OptionalCountryCode = Annotated[CountryCode | None, BeforeValidator(_none_if_blank)]
 """An optional country code; ``""`` and white space become ``None``."""
+
+Number = Annotated[int, BeforeValidator(_not_a_truth_value), Field(ge=0)]
+"""A whole number of people, 0 or more: ``"56"`` and ``56.0`` are read as 56, ``true`` is refused.
+
+Examples
+--------
+>>> from pydantic import TypeAdapter
+>>> TypeAdapter(Number).validate_python("56")
+56
+>>> TypeAdapter(Number).validate_python(True)
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for function-before[...]
+...
+"""
 
 Text = Annotated[str, Field(min_length=1)]
 """A required string that is not empty."""

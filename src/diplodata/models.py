@@ -28,6 +28,7 @@ from pydantic import Field, TypeAdapter, model_validator
 
 from diplodata._fields import (
     Model,
+    Number,
     OptionalCountryCode,
     OptionalText,
     Text,
@@ -228,9 +229,9 @@ class Count(Model):
     ...
     """
 
-    value: Annotated[int, Field(ge=0)]
-    low: Annotated[int, Field(ge=0)] | None = None
-    high: Annotated[int, Field(ge=0)] | None = None
+    value: Number
+    low: Number | None = None
+    high: Number | None = None
     qualifier: Qualifier = Qualifier.EXACT
     text: OptionalText = None
 
