@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pandas.testing as pdt
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import diplodata as dd
 from diplodata.models import Actor, CasualtyFigure, Count, Meeting, Place, SourceRef, TimeRef
-from diplodata.reconcile import TOLL_COLUMNS
+from diplodata.reconcile import TOLL_COLUMNS, _joined
 
 A = Actor(id="a", name="Actor A", kind="person")
 B = Actor(id="b", name="Actor B", kind="person")
@@ -164,3 +167,13 @@ def test_empty_input_gives_empty_frames_with_the_columns() -> None:
     rec = dd.reconcile(dd.EventSet([]))
     assert len(rec.events) == 0 and len(rec.tolls) == 0
     assert tuple(rec.tolls.columns) == TOLL_COLUMNS
+
+
+@given(st.lists(st.tuples(st.integers(0, 4), st.sampled_from(["WHO", "UN", "MSF", "LNA"]))))
+def test_joined_sources_are_each_groups_distinct_labels_in_order(
+    rows: list[tuple[int, str]],
+) -> None:
+    group = np.array([g for g, _ in rows], dtype="int64")
+    labels = pd.Series([label for _, label in rows], dtype="str")
+    plain = ["; ".join(dict.fromkeys(lab for g, lab in rows if g == k)) for k in range(5)]
+    assert _joined(group, labels, 5) == plain

@@ -11,11 +11,14 @@ pandas is imported inside the functions, so ``import diplodata`` stays fast.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from diplodata.frame import frame_of
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
     import pandas as pd
 
     from diplodata.eventset import EventSet
@@ -78,8 +81,28 @@ class Reconciliation:
         )
 
 
-def _join(values: Any) -> str:
-    return "; ".join(dict.fromkeys(str(v) for v in values))
+def _joined(group: npt.NDArray[np.integer[Any]], labels: pd.Series, n_groups: int) -> list[str]:
+    """Each group's distinct labels in order of first appearance, joined by ``"; "``.
+
+    ``group`` numbers each row's group (``0 .. n_groups - 1``); a group with no row
+    gets ``""``. One stable sort by group, then one C-level join per group: a Python
+    function per group through a pandas group-by cost ~20x more on large sets.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> _joined(np.array([1, 0, 1, 1]), pd.Series(["b", "a", "c", "b"]), 3)
+    ['a', 'b; c', '']
+    """
+    import numpy as np
+    import pandas as pd
+
+    firsts = ~pd.DataFrame({"g": group, "l": labels.to_numpy()}).duplicated().to_numpy()
+    group, kept = group[firsts], labels.to_numpy()[firsts]
+    order = np.argsort(group, kind="stable")
+    group, kept = group[order], kept[order].tolist()
+    bounds = np.searchsorted(group, np.arange(n_groups + 1)).tolist()
+    return ["; ".join(kept[a:b]) for a, b in pairwise(bounds)]
 
 
 def tolls_of(df: pd.DataFrame) -> pd.DataFrame:
@@ -108,11 +131,16 @@ def tolls_of(df: pd.DataFrame) -> pd.DataFrame:
         n_reports=("value", "size"),
         n_sources=("label", "nunique"),
     ).reset_index()
-    low = t[t["value"] == grouped["value"].transform("min")]
-    high = t[t["value"] == grouped["value"].transform("max")]
-    for name, part in (("low_sources", low), ("high_sources", high), ("sources", t)):
-        joined = part.groupby(keys, dropna=False, sort=True, observed=True)["label"].agg(_join)
-        out = out.merge(joined.rename(name).reset_index(), on=keys, how="left")
+    # ngroup numbers the groups in the order agg lists them: row k of out is group k.
+    group = grouped.ngroup().to_numpy(dtype="int64")
+    label = t["label"].astype("str")
+    value = t["value"].to_numpy()
+    at_low = value == grouped["value"].transform("min").to_numpy()
+    at_high = value == grouped["value"].transform("max").to_numpy()
+    n = len(out)
+    out["low_sources"] = _joined(group[at_low], label[at_low], n)
+    out["high_sources"] = _joined(group[at_high], label[at_high], n)
+    out["sources"] = _joined(group, label, n)
     out = out.astype(
         {
             "place": "str",
