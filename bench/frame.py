@@ -24,8 +24,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 import pyarrow as pa
@@ -52,7 +53,8 @@ def build(n: int) -> dd.EventSet:
 
 def object_rows(df: pd.DataFrame) -> list[dict[str, Any]]:
     """The baseline way to get rows: ``astype(object).to_dict('records')``, nulls as None."""
-    rows: list[dict[str, Any]] = df.astype(object).where(df.notna(), None).to_dict("records")
+    records = df.astype(object).where(df.notna(), None).to_dict("records")
+    rows = cast("list[dict[str, Any]]", records)
     for row in rows:
         for key, value in row.items():
             if isinstance(value, pd.Timestamp):
@@ -121,8 +123,8 @@ def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for ext in ("jsonl", "parquet", "csv"):
             path = Path(tmp) / f"events.{ext}"
-            t_write, _ = timed(lambda p=path: dd.write_events(es, p), repeat=1)
-            t_read, again = timed(lambda p=path: dd.read_events(p), repeat=1)
+            t_write, _ = timed(partial(dd.write_events, es, path), repeat=1)
+            t_read, again = timed(partial(dd.read_events, path), repeat=1)
             assert again == es
             size = path.stat().st_size / 2**20
             print(f"  {ext:<8} {t_write:7.2f} {t_read:7.2f} {size:9.1f} MiB")

@@ -49,7 +49,7 @@ def execute(path: Path) -> Any:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    notebook = nbformat.read(path, as_version=4)
+    notebook = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
     with tempfile.TemporaryDirectory(prefix="diplodata-kernel-") as sockets:
         # Local sockets, not TCP ports: nothing to collide with when several kernels
         # start at once, and nothing listening on the network.
@@ -107,7 +107,7 @@ def execute_all(
         notebook = execute(path)
         drawn[path.name] = images = charts(notebook)
         if executed is not None:
-            text = nbformat.writes(notebook) + "\n"
+            text = nbformat.writes(notebook) + "\n"  # type: ignore[no-untyped-call]
             _write_if_changed(executed / path.name, text.encode("utf-8"))
         if out is not None:
             for number, image in enumerate(images, start=1):
