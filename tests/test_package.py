@@ -74,20 +74,6 @@ def test_import_is_light() -> None:
     assert out.strip() == "[]"
 
 
-def test_extractors_load_on_first_use() -> None:
-    """The extractors' patterns are compiled when ``dd.extract`` is first used, not at import."""
-    code = (
-        "import sys, diplodata as dd; print('diplodata.extract' in sys.modules); "
-        "print(dd.extract('Two people were killed.')[0].count.value, "
-        "'diplodata.extract' in sys.modules, 'extract' in dir(dd)); "
-        "from diplodata import Gazetteer, extract_many; print(Gazetteer.__name__)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.split("\n")[:3] == ["False", "2 True True", "Gazetteer"]
-
-
 def test_py_typed_ships() -> None:
     assert (ROOT / "src" / "diplodata" / "py.typed").exists()
 

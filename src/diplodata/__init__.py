@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from diplodata.accessor import register_when_pandas_loads as _register_when_pandas_loads
 from diplodata.article import Article
@@ -27,6 +27,7 @@ from diplodata.errors import (
     ValidationError,
 )
 from diplodata.eventset import EventSet
+from diplodata.extract import Gazetteer, extract, extract_many
 from diplodata.history import MeetingLife, meeting_history
 from diplodata.io import read_events, write_events
 from diplodata.models import (
@@ -43,9 +44,6 @@ from diplodata.models import (
 )
 from diplodata.reconcile import Reconciliation, reconcile
 from diplodata.validate import ValidationReport, validate
-
-if TYPE_CHECKING:  # loaded on first use (see __getattr__); type checkers see them here
-    from diplodata.extract import Gazetteer, extract, extract_many
 
 __version__ = "0.1.0"
 
@@ -86,34 +84,13 @@ __all__ = [
 ]
 
 
-_LAZY = {
-    "extract": "diplodata.extract",
-    "extract_many": "diplodata.extract",
-    "Gazetteer": "diplodata.extract",
-}
-"""Names loaded on first use: the extractors compile their patterns when imported (about
-a third of ``import diplodata``), which a user who only loads, validates or plots a
-dataset never needs."""
-
-
 def __getattr__(name: str) -> Any:
-    """Import ``dd.plot`` (and with it matplotlib) and the extractors on first use.
-
-    Not at ``import diplodata``, so that loading a dataset in a notebook starts fast.
-    """
-    import importlib
-
+    """Import ``dd.plot`` (and with it matplotlib) on first use, not at ``import diplodata``."""
     if name == "plot":
+        import importlib
+
         return importlib.import_module("diplodata.plot")
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value  # found directly from now on
-        return value
     raise AttributeError(f"module 'diplodata' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
 
 
 # df.diplo: registered once pandas is loaded, without importing it here (see diplodata.accessor).
