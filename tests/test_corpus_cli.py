@@ -104,6 +104,16 @@ def test_cli_evaluate_prints_the_scorecard(capsys: pytest.CaptureFixture[str]) -
     assert "| casualty |" in out and "qualifier" in out
 
 
+def test_cli_evaluate_only_scores_the_matching_articles(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["evaluate", str(CORPUS), "--kind", "casualty", "--only", "006-*", "--only", "004-*"]
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith("Articles: 2\n")
+    assert main(["evaluate", str(CORPUS), "--only", "no-such-article"]) == 1
+    assert "no article matches 'no-such-article'" in capsys.readouterr().err
+
+
 def test_corpus_is_labelled_as_illustrative() -> None:
     for path in sorted(CORPUS.glob("*.txt")):
         head = path.read_text("utf-8").split("---")[1]

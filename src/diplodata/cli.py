@@ -56,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("gold", metavar="GOLD_DIR")
     ev.add_argument("--kind", action="append", choices=["casualty", "meeting", "statement"])
     ev.add_argument("--errors", action="store_true", help="also list every miss")
+    ev.add_argument(
+        "--only",
+        action="append",
+        metavar="GLOB",
+        help="score only the articles whose name matches (repeatable), e.g. --only '06[1-9]-*' "
+        "--only '070-*' for the held-out articles of datasets/articles",
+    )
 
     val = sub.add_parser(
         "validate",
@@ -118,10 +125,15 @@ def _evaluate(args: argparse.Namespace) -> int:
     from diplodata.evaluate import KINDS, evaluate_corpus
 
     folder = Path(args.gold)
-    if (folder / "gold").is_dir():
-        card = evaluate_corpus(folder, kinds=args.kind or KINDS)
-    else:
-        card = evaluate_corpus(folder.parent, gold=folder, kinds=args.kind or KINDS)
+    kinds = args.kind or KINDS
+    try:
+        if (folder / "gold").is_dir():
+            card = evaluate_corpus(folder, kinds=kinds, only=args.only)
+        else:
+            card = evaluate_corpus(folder.parent, gold=folder, kinds=kinds, only=args.only)
+    except ValueError as err:
+        print(f"diplodata evaluate: {err}", file=sys.stderr)
+        return 1
     print(card.to_markdown())
     if args.errors and len(card.errors):
         print(card.errors.to_string(index=False))

@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -280,6 +281,7 @@ def evaluate_corpus(
     gold: str | os.PathLike[str] | None = None,
     kinds: Sequence[str] = KINDS,
     gazetteer: Gazetteer | None = None,
+    only: Sequence[str] | None = None,
 ) -> Scorecard:
     """Score extraction on a corpus folder: ``NAME.txt`` articles and ``gold/NAME.jsonl`` events.
 
@@ -291,6 +293,21 @@ def evaluate_corpus(
         The folder of gold files (default: ``folder/gold``).
     kinds
         The kinds to score.
+    only
+        Shell-style patterns of article names (``NAME``, without ``.txt``): score only the
+        articles that match one of them, e.g. ``["06[1-9]-*", "070-*"]`` for the corpus's
+        held-out articles. All articles by default.
+
+    Raises
+    ------
+    ValueError
+        If ``only`` matches no article (a mistyped pattern must not score an empty corpus).
+
+    Examples
+    --------
+    >>> card = evaluate_corpus("datasets/articles", only=["006-*"], kinds=["casualty"])
+    >>> card.articles, card.kinds.loc["casualty", ["gold", "matched"]].tolist()
+    (1, [2, 2])
     """
     from diplodata.corpus import read_article
 
@@ -300,8 +317,13 @@ def evaluate_corpus(
         raise NotADirectoryError(f"{base}: not a folder of articles")
     if not gold_dir.is_dir():
         raise NotADirectoryError(f"{gold_dir}: no gold folder (expected NAME.jsonl per article)")
+    paths = sorted(base.glob("*.txt"))
+    if only is not None:
+        paths = [p for p in paths if any(fnmatch.fnmatchcase(p.stem, pat) for pat in only)]
+        if not paths:
+            raise ValueError(f"{base}: no article matches {', '.join(map(repr, only))}")
     pairs: list[tuple[Article, EventSet]] = []
-    for path in sorted(base.glob("*.txt")):
+    for path in paths:
         article = read_article(path)
         pairs.append((article, _load_gold(gold_dir / f"{path.stem}.jsonl")))
     return evaluate(pairs, kinds=kinds, gazetteer=gazetteer)
