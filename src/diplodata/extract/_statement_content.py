@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from diplodata.extract._statement_fast import _CONTENT_ACTS_FAST, _CUT_FAST, _trailing_time
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
     _CONTENT_ACTS,
-    _CONTENT_ACTS_LOWER,
-    _CUT,
     _DENIAL_OBJECT,
     _MAX_CONTENT,
-    _TRAILING_TIME,
     _VERB_ACT,
     _dateline,
 )
@@ -30,7 +28,7 @@ def _classify(content: str) -> Act:
     text = content.strip()
     if text.isascii():
         low = text.lower()
-        for act, pattern in _CONTENT_ACTS_LOWER:
+        for act, pattern in _CONTENT_ACTS_FAST:  # _CONTENT_ACTS_LOWER, faster
             if pattern.search(low):
                 return act
         return Act.COMMENT
@@ -67,7 +65,7 @@ def _strip_tail(
     for _ in range(4):
         end = _trim(norm, start, end)[1]
         window = norm[start:end]
-        cut = _CUT.search(window)
+        cut = _CUT_FAST.search(window)  # where _CUT.search(window) starts
         if cut:
             att = _ATTRIBUTION.match(window, cut.start())
             if att and attribution is None:
@@ -96,7 +94,7 @@ def _strip_tail(
             i += 1
         if trimmed and strip_dates:
             continue
-        tt = _TRAILING_TIME.search(window) if strip_dates else None
+        tt = _trailing_time(window) if strip_dates else None
         if tt and tt.group().strip().startswith(("at the time", "after the")):
             end = start + tt.start()
             continue

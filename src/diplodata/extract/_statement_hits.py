@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 
 from diplodata.extract._statement_content import _content_before, _strip_tail, _verb_act
 from diplodata.extract._statement_dates import _pick_date
+from diplodata.extract._statement_fast import _tail
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
     _BOUND_BEFORE,
@@ -29,7 +30,6 @@ from diplodata.extract._statement_patterns import (
     _SENTENCE_BREAK,
     _SINGLE_QUOTE,
     _SUPPORT_MATERIAL,
-    _TAIL,
     _TAIL_VERB,
     _THAT,
     _THAT_VERBS,
@@ -255,7 +255,7 @@ def _one(
                 start = lead_att.end()
         else:
             start = vs
-        tail = _TAIL.search(norm, max(sent[0], sent[1] - 160), sent[1])
+        tail = _tail(norm, max(sent[0], sent[1] - 160), sent[1])  # _TAIL.search
         if tail and tail.start() >= start and tail.start() > ve:
             # "..., her office said": the tail names the speaker, or only the channel
             rest_end = min(rest_end, tail.start())

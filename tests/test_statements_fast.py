@@ -1,0 +1,186 @@
+"""The statement extractor's faster scans find exactly what the plain forms they replaced find.
+
+Each test runs a shortcut of :mod:`diplodata.extract._statement_fast` (or a gate in the
+statement modules) and the plain pattern it stands for on synthetic text built from the
+words and marks the pattern cares about, and asserts the same result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from diplodata.extract._statement_fast import (
+    _CONTENT_ACTS_FAST,
+    _CUT_FAST,
+    _by_first_letter,
+    _tail,
+    _trailing_time,
+)
+from diplodata.extract._statement_patterns import (
+    _CONTENT_ACTS_LOWER,
+    _CUT,
+    _TAIL,
+    _TRAILING_TIME,
+    _VERB_ACT,
+)
+
+PROPERTY = settings(max_examples=500, deadline=None)
+
+
+def _texts(words: list[str], joiners: list[str], max_size: int = 24) -> st.SearchStrategy[str]:
+    """Words and joiners strung together, and now and then any text at all."""
+    pieces = st.lists(
+        st.tuples(st.sampled_from(words), st.sampled_from(joiners)), max_size=max_size
+    )
+    return st.one_of(
+        pieces.map(lambda parts: "".join(w + j for w, j in parts)),
+        st.text(alphabet=" ,.\n\tasidtnhe", max_size=40),
+    )
+
+
+_JOINERS = [" ", "  ", ", ", ",", "\n", " \n", ".", "", "-", "\t"]
+
+# ----------------------------------------------------------------------- _CUT
+
+_CUT_WORDS = [
+    "as", "but", "while", "whereas", "which", "who", "whose", "raising", "now", "according",
+    "in", "an", "a", "at", "the", "after", "before", "when", "amid", "adding", "saying", "citing",
+    "no", "days", "day", "hours", "weeks", "later", "earlier", "statement", "speech", "address",
+    "interview", "briefing", "to", "and", "also", "then", "x", "xas", "asx", "said", "called for",
+    "called", "warned", "urges", "-said", "said-", *_VERB_ACT,
+]  # fmt: skip
+
+
+@PROPERTY
+@given(_texts(_CUT_WORDS, _JOINERS))
+@example("x, as the y")
+@example("x ,  but also said")
+@example("x\n in an  old  big statement")
+@example("x and then called for, according to")
+@example("x, two days after it, and  warned-")
+def test_cut_starts_where_the_plain_cut_starts(text: str) -> None:
+    plain = [i for i in range(len(text) + 1) if _CUT.match(text, i)]
+    fast = [i for i in range(len(text) + 1) if _CUT_FAST.match(text, i)]
+    assert fast == plain
+    found, want = _CUT_FAST.search(text), _CUT.search(text)
+    assert (found and found.start()) == (want and want.start())
+
+
+# ------------------------------------------------------------- _TRAILING_TIME
+
+_TIME_WORDS = ["at", "the", "time", "after", "talks", "meeting", "on", "Sunday", "x", "timex"]
+
+
+def _kept(found: re.Match[str] | None) -> tuple[int, int] | None:
+    """What ``_strip_tail`` takes from a search: the span of a kept match, or nothing."""
+    if found and found.group().strip().startswith(("at the time", "after the")):
+        return found.span()
+    return None
+
+
+@PROPERTY
+@given(_texts(_TIME_WORDS, [" ", "  ", "\n", "", ",", "\t"], max_size=8))
+@example("said so at the time")
+@example("said so at the time\n")
+@example("met after the  talks")
+@example("met on time")
+def test_trailing_time_keeps_what_the_plain_search_keeps(text: str) -> None:
+    assert _kept(_trailing_time(text)) == _kept(_TRAILING_TIME.search(text))
+
+
+# ----------------------------------------------------------------------- _TAIL
+
+_TAIL_WORDS = [
+    "said", "added", "reported", "read", "told", "the", "spokesman", "and", "but", "while", "as",
+    "adding", "saying", "x", "her office", '"', "Sunday", "thread", "said.", "told!", "?",
+]  # fmt: skip
+
+
+@PROPERTY
+@given(
+    _texts(_TAIL_WORDS, [" ", ", ", ",", "\n", "", ".", "  "]),
+    st.integers(0, 30),
+    st.integers(0, 200),
+)
+@example("He left, her office said.", 0, 200)
+@example("He left, her office said, on Sunday.", 0, 200)
+@example("x, said\n", 0, 200)
+@example("a, b said, c told", 2, 200)
+def test_tail_is_the_plain_search(text: str, start: int, width: int) -> None:
+    end = min(len(text), start + width)
+    want = _TAIL.search(text, start, end)
+    found = _tail(text, start, end)
+    assert (found and (found.span(), found.group("tail"))) == (
+        want and (want.span(), want.group("tail"))
+    )
+
+
+# --------------------------------------------------------------- content acts
+
+_ACT_WORDS = sorted(
+    {w for _, p in _CONTENT_ACTS_LOWER for w in re.findall(r"[a-z]{2,}", p.pattern)}
+    | {"a", "i", "to", "x", "xis", "isx", "un", "s", "ed", "es", "e", "d"}
+)
+
+
+@PROPERTY
+@given(_texts(_ACT_WORDS, [" ", "  ", ".", "", "-", ", ", "\n", "'"]))
+@example("they will not stop. is red")
+@example("xcrush crush_ red line")
+@example("we want them all to go. message to")
+@example("oppose opposes xoppose opposedx")
+def test_fast_content_acts_match_as_the_lowercase_ones(text: str) -> None:
+    assert [act for act, _ in _CONTENT_ACTS_FAST] == [act for act, _ in _CONTENT_ACTS_LOWER]
+    for (act, fast), (_, plain) in zip(_CONTENT_ACTS_FAST, _CONTENT_ACTS_LOWER, strict=True):
+        assert [m.span() for m in fast.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], (act, text)
+
+
+_ACT_PHRASES = [
+    "a harsh response", "answer for it", "expect us to act", "will not stand by", "carry on fighting",
+    "keep fighting", "a red line", "this is red", "retaliation", "will respond",
+    "prompt them to intervene", "intervene directly", "crush", "pay the price", "will not stop",
+    "until victory", "we have to", "he has to", "you must", "unfounded", "baseless", "untrue",
+    "not involved", "did not strike", "war crime", "opposes", "declaring war", "siding with",
+    "dictator", "an obstacle", "aggression", "criminal", "unacceptable", "condemns", "agreed",
+    "signed up", "accepted", "made progress", "been met", "acknowledged that", "confirmed",
+    "reached an agreement", "wants them to go", "asked him to", "urged all to", "calls on them to",
+    "appealed to them to", "a message to", "support", "trust", "welcomed", "a chance to",
+    "stability", "bloodshed", "historic", "praise", "commendable", "acknowledged the role",
+    "he was", "the army will",
+]  # fmt: skip
+
+
+def test_fast_content_acts_find_each_phrase_as_the_lowercase_ones() -> None:
+    """Every phrase the plain patterns name, alone and inside words, is found alike."""
+    for phrase in _ACT_PHRASES:
+        for text in (
+            phrase,
+            f"x {phrase} x",
+            f"x{phrase}x",
+            f"{phrase}.",
+            phrase.replace(" ", "  "),
+        ):
+            for (act, fast), (_, plain) in zip(
+                _CONTENT_ACTS_FAST, _CONTENT_ACTS_LOWER, strict=True
+            ):
+                assert [m.span() for m in fast.finditer(text)] == [
+                    m.span() for m in plain.finditer(text)
+                ], (act, text)
+    assert all(  # and each phrase is found by some pattern
+        any(plain.search(phrase) for _, plain in _CONTENT_ACTS_LOWER) for phrase in _ACT_PHRASES
+    )
+
+
+def test_by_first_letter_keeps_the_order_within_a_letter() -> None:
+    pattern = _by_first_letter([r"\bask", r"\basked", "war", r"\bwill"], r"\b")
+    assert pattern == r"a(?<=\ba)(?:sk|sked)\b|w(?:ar|(?<=\bw)ill)\b"
+    plain = re.compile(r"(?:\bask|\basked|war|\bwill)\b")
+    for text in ["asked ask xask will xwill war xwar", "wars askedx ask, willow will"]:
+        assert [m.span() for m in re.finditer(pattern, text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
