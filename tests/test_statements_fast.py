@@ -8,6 +8,7 @@ words and marks the pattern cares about, and asserts the same result.
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -184,3 +185,86 @@ def test_by_first_letter_keeps_the_order_within_a_letter() -> None:
         assert [m.span() for m in re.finditer(pattern, text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+# ------------------------------------------------------------------ speaker gaps
+
+_GAP_WORDS = [
+    "also", "later", "has", "himself", "on Sunday", "late on Monday", "quickly", "\x00", "who",
+    "which", "the", "spokesman", "office", "'s", "'", ",", '"', "announced by", "x", "é", "\u2003",
+]  # fmt: skip
+
+
+@PROPERTY
+@given(_texts(_GAP_WORDS, [" ", "  ", "", ", ", ",", "\n", "\u2003", "\t"], max_size=8))
+@example(" also ")
+@example("'s spokesman ")
+@example(", who ")
+@example(", the UN envoy, ")
+@example("\u2003,\u2003")
+def test_speaker_gaps_begin_as_left_speaker_assumes(gap: str) -> None:
+    """``_left_speaker`` tries each gap pattern only where the gap begins as it can."""
+    from diplodata.extract._statement_patterns import (
+        _GAP_AGENT,
+        _GAP_APPOSITION,
+        _GAP_PLAIN,
+        _GAP_RELATIVE,
+        _GAP_SPOKES,
+    )
+
+    first = gap[:1]
+    if _GAP_PLAIN.fullmatch(gap):
+        assert first.isspace()
+    if _GAP_SPOKES.fullmatch(gap):
+        assert first.isspace() or first == "'"
+    if _GAP_RELATIVE.fullmatch(gap) or _GAP_APPOSITION.fullmatch(gap):
+        assert first == ","
+    if _GAP_AGENT.fullmatch(gap):
+        assert first.isspace() or first == ","
+
+
+def test_str_isspace_is_the_space_class_of_the_patterns() -> None:
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(r"\s", every) == [c for c in every if c.isspace()]
+
+
+# ------------------------------------------------------------- evidence, order
+
+
+@PROPERTY
+@given(
+    st.text(alphabet="ab \u00ad\u200b.\n", min_size=1, max_size=30),
+    st.sets(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
+)
+def test_evidence_is_the_mapped_spans_sorted_and_distinct(
+    text: str, spans: set[tuple[int, int]]
+) -> None:
+    from pydantic import ValidationError
+
+    from diplodata.article import Article
+    from diplodata.extract.groundwork import Groundwork
+    from diplodata.extract.statements import _evidence
+    from diplodata.extract.text import Text
+
+    g = Groundwork(article=Article(text=text), text=Text(text), actors=[], counts=[], dates=[])
+    n = len(g.norm)
+    spans = {(a, b) for a, b in spans if a <= n and b <= n}
+    try:
+        mapped = sorted((g.span(a, b) for a, b in spans if b > a), key=lambda s: (s.start, s.end))
+    except ValidationError:
+        return
+    plain = [s for i, s in enumerate(mapped) if i == 0 or mapped[i - 1] != s]
+    assert list(_evidence(g, spans)) == plain
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=8))
+def test_in_order_is_the_sort_by_start_then_longest(pairs: list[tuple[int, int]]) -> None:
+    from diplodata.extract._statement_scan import _in_order
+    from diplodata.extract.dates import DateMatch
+
+    items = [DateMatch(start=a, end=a + b, text="x" * b, role="point") for a, b in pairs]
+    ordered, starts = _in_order(items)
+    want = sorted(items, key=lambda d: (d.start, -d.end))
+    assert [(d.start, d.end) for d in ordered] == [(d.start, d.end) for d in want]
+    assert starts == [d.start for d in want]

@@ -60,7 +60,7 @@ def _strip_tail(
     scan: _Scan, start: int, end: int, *, strip_dates: bool = True
 ) -> tuple[int, int, str | None]:
     """Cut attribution tails and trailing time phrases off a paraphrased clause."""
-    norm = scan.g.norm
+    norm = scan.norm
     attribution = None
     for _ in range(4):
         end = _trim(norm, start, end)[1]
@@ -111,7 +111,7 @@ def _content_before(
     right: bool,
 ) -> tuple[int, int] | None:
     """'Haftar's forces will withdraw, the spokesman said.': the clause before the attribution."""
-    norm = scan.g.norm
+    norm = scan.norm
     head = vs if right or speaker_span is None else speaker_span[0]
     comma = norm.rfind(",", max(sent[0], head - 12), head)
     if comma < 0 or norm[comma + 1 : head].strip().lower() not in ("", "the"):

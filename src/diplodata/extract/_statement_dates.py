@@ -30,7 +30,7 @@ def _pick_date(
     verb: tuple[int, int],
     exclude: Sequence[tuple[int, int]],
 ) -> DateMatch | None:
-    norm = scan.g.norm
+    norm = scan.norm
     best: DateMatch | None = None
     best_distance = 0
     dl = _dateline(norm, sent[0], min(sent[1], sent[0] + 120))
@@ -63,7 +63,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
     date = hit.date
     phrase: str | None = None
     if date is None:
-        relative = _EVENT_RELATIVE.search(g.norm, near[0], near[1])
+        relative = _EVENT_RELATIVE.search(scan.norm, near[0], near[1])
         if relative is None or _quote_at(scan, relative.start()) is not None:
             return NO_TIME
         # "after the talks": the day of the last dated event before it
@@ -80,7 +80,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
                     break
         if date is None:
             return NO_TIME
-        word_end = re.match(r"[\w-]*", g.norm[relative.end() : relative.end() + 40])
+        word_end = re.match(r"[\w-]*", scan.norm[relative.end() : relative.end() + 40])
         phrase = g.original(relative.start(), relative.end() + (word_end.end() if word_end else 0))
     resolved = g.resolve(date.text, tense)
     anchor = g.article.published
@@ -99,5 +99,5 @@ def _in_dateline(scan: _Scan, d: DateMatch) -> bool:
     sentences = scan.g.sentences
     if not sentences or d.start >= sentences[0][1]:
         return False
-    dl = _dateline(scan.g.norm, sentences[0][0], min(sentences[0][1], sentences[0][0] + 120))
+    dl = _dateline(scan.norm, sentences[0][0], min(sentences[0][1], sentences[0][0] + 120))
     return dl is not None and d.start < dl.end()

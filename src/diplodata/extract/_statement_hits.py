@@ -98,8 +98,7 @@ def _one(
     hits: list[_Hit],
     used_quotes: set[int],
 ) -> _Hit | None:
-    g = scan.g
-    norm = g.norm
+    norm = scan.norm
     verb = vm.group()
     vs, ve = vm.span()
     speaker: Actor | None = None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import lt
+from typing import Protocol, TypeVar
 
 from diplodata.extract._fast import fast_init
 from diplodata.extract._statement_patterns import _DATE_TOKEN
@@ -47,6 +49,7 @@ class _Scan:
     """Everything the per-verb steps read: the groundwork plus sorted indexes."""
 
     g: Groundwork
+    norm: str  # g.norm, read by every step
     actors: list[ActorMention]
     dates: list[DateMatch]
     quotes: list[tuple[int, int]]
@@ -57,13 +60,36 @@ class _Scan:
     sentence_starts: list[int]
 
 
+class _Stretch(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Stretch)
+
+
+def _in_order(items: list[_S]) -> tuple[list[_S], list[int]]:
+    """``items`` sorted by (start, -end), and their starts.
+
+    Where the starts already increase strictly (as the finders give them), that order
+    is the sorted one (no two items share a start), and the list is taken as it is.
+    """
+    starts = [x.start for x in items]
+    if all(map(lt, starts, starts[1:])):
+        return items, starts
+    ordered = sorted(items, key=lambda x: (x.start, -x.end))
+    return ordered, [x.start for x in ordered]
+
+
 def _sentence_index(scan: _Scan, offset: int) -> int:
     return max(0, bisect_right(scan.sentence_starts, offset) - 1)
 
 
 def _masked(scan: _Scan, start: int, end: int) -> str:
     """``norm[start:end]`` with every date phrase inside replaced by one placeholder character."""
-    norm = scan.g.norm
+    norm = scan.norm
     out: list[str] = []
     pos = start
     i = bisect_left(scan.date_starts, start)

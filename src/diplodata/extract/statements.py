@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import replace
 from functools import cache
 
@@ -36,7 +37,7 @@ from diplodata.extract._statement_dates import _when
 from diplodata.extract._statement_hits import _find
 from diplodata.extract._statement_patterns import _SAME_STATEMENT, _VERB_FIRST_BYTES, MAX_QUOTE
 from diplodata.extract._statement_quotes import _pair_quotes
-from diplodata.extract._statement_scan import _Hit, _Scan
+from diplodata.extract._statement_scan import _Hit, _in_order, _Scan
 from diplodata.extract.groundwork import EVENT_GIVEN, NO_TIME, Groundwork
 from diplodata.models import Act, Actor, Span, Statement, TimeRef
 from diplodata.ontology import codes_for_statement
@@ -106,7 +107,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
     if (
         hit.date is None
         and previous is not None
-        and _SAME_STATEMENT.match(g.norm, sent[0], min(sent[1], sent[0] + 40))
+        and _SAME_STATEMENT.match(scan.norm, sent[0], min(sent[1], sent[0] + 40))
     ):
         when = previous.when or NO_TIME
     else:
@@ -127,11 +128,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
     spans = {hit.verb, *hit.content_spans}
     if hit.speaker_span is not None:
         spans.add(hit.speaker_span)
-    evidence = sorted(
-        (g.span(a, b) for a, b in spans if b > a),
-        key=lambda s: (s.start, s.end),
-    )
-    evidence = _distinct(evidence)
+    evidence = _evidence(g, spans)
     confidence = hit.confidence + (0.05 if hit.direct else 0.0)
     fields = {
         "id": g.event_id("statement", *hit.verb),
@@ -140,7 +137,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
         "location": None,
         "source": g.source(),
         "attribution": hit.attribution,
-        "evidence": tuple(evidence),
+        "evidence": evidence,
         "confidence": confidence,
         "codes": _codes(hit.act),
         "speaker": hit.speaker,
@@ -183,13 +180,14 @@ _STATEMENT_GIVEN = frozenset(
 """The fields :func:`_statement` gives (the others take the models' defaults)."""
 
 
-def _distinct(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s in spans:
-        if out and out[-1].start == s.start and out[-1].end == s.end:
-            continue
-        out.append(s)
-    return out
+def _evidence(g: Groundwork, spans: Set[tuple[int, int]]) -> tuple[Span, ...]:
+    """The non-empty normalised ``spans`` as evidence in the original text, in order, once each.
+
+    The map back to the original text is strictly increasing in both ends (it keeps
+    characters, in order), so sorting the distinct spans before mapping them gives the
+    order, and the distinctness, of sorting the mapped spans by (start, end).
+    """
+    return tuple([g.span(a, b) for a, b in sorted(spans) if b > a])
 
 
 def statement_events(g: Groundwork) -> list[Statement]:
@@ -226,16 +224,17 @@ def _statement_events(g: Groundwork) -> list[Statement]:
     if _VERB_FIRST_BYTES.isdisjoint(g.text.runs.words):
         return []  # no speech verb can occur: nothing to read (see _speech_verbs)
     quotes = _pair_quotes(g.norm)
-    actors = sorted(g.actors, key=lambda m: (m.start, -m.end))
-    dates = sorted(g.dates, key=lambda d: (d.start, -d.end))
+    actors, mention_starts = _in_order(g.actors)
+    dates, date_starts = _in_order(g.dates)
     scan = _Scan(
         g=g,
+        norm=g.norm,
         quotes=quotes,
         quote_opens=[a for a, _ in quotes],
         actors=actors,
         dates=dates,
-        mention_starts=[m.start for m in actors],
-        date_starts=[d.start for d in dates],
+        mention_starts=mention_starts,
+        date_starts=date_starts,
         count_starts=sorted(c.start for c in g.counts),
         sentence_starts=[s for s, _ in g.sentences],
     )
