@@ -268,3 +268,80 @@ def test_in_order_is_the_sort_by_start_then_longest(pairs: list[tuple[int, int]]
     want = sorted(items, key=lambda d: (d.start, -d.end))
     assert [(d.start, d.end) for d in ordered] == [(d.start, d.end) for d in want]
     assert starts == [d.start for d in want]
+
+
+# ------------------------------------------------------------- small gates
+
+_CLAUSE_WORDS = [
+    "that", "thatx", "xthat", "said", "the", "talks", "after", "following", "meeting", "at",
+    "ceremony", "signing", "alongside", "beside", "Beside", "AFTER", "who", "which", "whom",
+    "urged", "urges", "called on", "calls on", "asked", "asks", "message to", "warned", "told",
+    "Haftar", "é", '"', ";", ":", "x" * 40,
+]  # fmt: skip
+_CLAUSE_JOINERS = [" ", "  ", ", ", ",", "\n", ".", "", "-", "\t", " \u00e9 "]
+
+
+@PROPERTY
+@given(_texts(_CLAUSE_WORDS, _CLAUSE_JOINERS, max_size=30), st.integers(0, 40), st.integers(0, 300))
+@example("said that", 0, 300)
+@example("said " + "x" * 106 + " that ", 0, 300)
+@example("said " + "x" * 106 + " that ", 0, 115)
+def test_that_is_the_plain_match(text: str, start: int, width: int) -> None:
+    from diplodata.extract._statement_fast import _that
+    from diplodata.extract._statement_patterns import _THAT
+
+    end = min(len(text), start + width)
+    want, found = _THAT.match(text, start, end), _that(text, start, end)
+    assert (found and found.span()) == (want and want.span())
+
+
+@PROPERTY
+@given(_texts(_CLAUSE_WORDS, _CLAUSE_JOINERS, max_size=30), st.integers(0, 40), st.integers(0, 300))
+@example("He spoke after the talks.", 0, 300)
+@example("He spoke AFTER THE TALKS, beside x.", 0, 300)
+@example("at the signing ceremony", 1, 300)
+def test_event_relative_is_the_plain_search(text: str, start: int, width: int) -> None:
+    from diplodata.article import Article
+    from diplodata.extract._statement_fast import _event_relative
+    from diplodata.extract._statement_patterns import _EVENT_RELATIVE
+    from diplodata.extract._statement_scan import _Scan
+    from diplodata.extract.groundwork import Groundwork
+    from diplodata.extract.text import Text
+
+    if not text.strip():
+        return
+    g = Groundwork(article=Article(text=text), text=Text(text), actors=[], counts=[], dates=[])
+    scan = _Scan(g, g.norm, [], [], [], [], [], [], [], [])
+    end = min(len(g.norm), start + width)
+    want = _EVENT_RELATIVE.search(g.norm, start, end)
+    found = _event_relative(scan, start, end)
+    assert (found and found.span()) == (want and want.span())
+
+
+@PROPERTY
+@given(_texts(_CLAUSE_WORDS, _CLAUSE_JOINERS, max_size=30))
+@example("He urged the UN to act")
+@example("xurged the UN; calls  on the x, message to")
+def test_appeal_to_is_the_plain_search(text: str) -> None:
+    from diplodata.extract._statement_fast import _APPEAL_TO_FAST
+    from diplodata.extract._statement_patterns import _APPEAL_TO
+
+    want, found = _APPEAL_TO.search(text), _APPEAL_TO_FAST.search(text)
+    assert (found and found.span()) == (want and want.span())
+
+
+@PROPERTY
+@given(_texts(_CLAUSE_WORDS, _CLAUSE_JOINERS, max_size=12))
+@example(", who said ")
+@example(", which ")
+def test_who_clause_needs_wh(gap: str) -> None:
+    """``_one`` searches ``_WHO_CLAUSE`` only where "wh" occurs; ``_QUOTE_GAP`` reads a
+    stretch as it reads the slice (it has no anchor or look-around)."""
+    from diplodata.extract._statement_patterns import _QUOTE_GAP, _WHO_CLAUSE
+
+    if _WHO_CLAUSE.search(gap):
+        assert "wh" in gap
+    padded = "x" + gap + "x"
+    assert (_QUOTE_GAP.fullmatch(padded, 1, len(padded) - 1) is None) == (
+        _QUOTE_GAP.fullmatch(gap) is None
+    )

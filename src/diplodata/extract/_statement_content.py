@@ -7,15 +7,17 @@ cut off, and the clause before an attribution ("Content, X said.").
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from diplodata.extract._statement_fast import _CONTENT_ACTS_FAST, _CUT_FAST, _trailing_time
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
+    _BOUND_BEFORE_OF,
     _CONTENT_ACTS,
     _DENIAL_OBJECT,
     _MAX_CONTENT,
+    _REJECT_VERBS,
+    _SUPPORT_WORD,
     _VERB_ACT,
     _dateline,
 )
@@ -40,10 +42,10 @@ def _classify(content: str) -> Act:
 
 def _verb_act(verb: str, content: str, object_text: str) -> Act:
     base = _VERB_ACT.get(verb, "comment")
-    if verb in ("rejected", "rejects"):
+    if verb in _REJECT_VERBS:
         return Act.DENIAL if _DENIAL_OBJECT.match(object_text) else _classify(content)
     if verb in ("reaffirmed", "reaffirms", "confirmed", "confirms"):
-        return Act.SUPPORT if re.search(r"\bsupport\b", content) else _classify(content)
+        return Act.SUPPORT if _SUPPORT_WORD.search(content) else _classify(content)
     if verb in ("declared", "declares"):
         found = _classify(content)
         return found if found in (Act.THREAT, Act.CONDEMNATION) else Act.ANNOUNCEMENT
@@ -82,10 +84,7 @@ def _strip_tail(
                 d.start > start
                 and not norm[d.end : end].strip(" .,;:")
                 and d.role == "point"
-                and not re.search(
-                    r"\b(?:from|by|until|till|since|before|after|to|of)\s*$",
-                    norm[max(0, d.start - 8) : d.start],
-                )
+                and not _BOUND_BEFORE_OF.search(norm[max(0, d.start - 8) : d.start])
             ):
                 if strip_dates:
                     end = d.start

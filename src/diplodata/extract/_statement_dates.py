@@ -7,14 +7,14 @@ dated by the last dated event before it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from diplodata.extract._statement_fast import _event_relative
 from diplodata.extract._statement_patterns import (
-    _EVENT_RELATIVE,
     _PRESENT_VERBS,
     _WINDOW,
+    _WORD_END,
     _dateline,
 )
 from diplodata.extract._statement_quotes import _quote_at
@@ -63,7 +63,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
     date = hit.date
     phrase: str | None = None
     if date is None:
-        relative = _EVENT_RELATIVE.search(scan.norm, near[0], near[1])
+        relative = _event_relative(scan, near[0], near[1])  # _EVENT_RELATIVE.search
         if relative is None or _quote_at(scan, relative.start()) is not None:
             return NO_TIME
         # "after the talks": the day of the last dated event before it
@@ -80,7 +80,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
                     break
         if date is None:
             return NO_TIME
-        word_end = re.match(r"[\w-]*", scan.norm[relative.end() : relative.end() + 40])
+        word_end = _WORD_END.match(scan.norm[relative.end() : relative.end() + 40])
         phrase = g.original(relative.start(), relative.end() + (word_end.end() if word_end else 0))
     resolved = g.resolve(date.text, tense)
     anchor = g.article.published

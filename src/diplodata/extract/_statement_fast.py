@@ -8,23 +8,33 @@ exactly what it finds (``tests/test_statements_fast.py`` holds each to its plain
   instead of trying every alternative at every character;
 * :func:`_trailing_time` searches :data:`._statement_patterns._TRAILING_TIME` only where
   a match that is kept can end the text;
+* :func:`_that` tries :data:`._statement_patterns._THAT` only where a "that" is near;
 * :func:`_tail` tries :data:`._statement_patterns._TAIL` at the one comma where it can
   match (the last one);
-* :data:`_CONTENT_ACTS_FAST` are :data:`._statement_patterns._CONTENT_ACTS_LOWER` written
+* :func:`_event_relative` searches :data:`._statement_patterns._EVENT_RELATIVE` only
+  where one of the words it needs occurs;
+* :data:`_APPEAL_TO_FAST` is :data:`._statement_patterns._APPEAL_TO` as letter-first
+  branches, and :data:`_CONTENT_ACTS_FAST` are :data:`._statement_patterns._CONTENT_ACTS_LOWER` written
   as alternatives that each begin with a letter (see :func:`_by_first_letter`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from diplodata.extract._statement_patterns import (
     _CONTENT_ACTS_LOWER,
+    _EVENT_RELATIVE,
     _TAIL,
+    _THAT,
     _TRAILING_TIME,
     _VERB_ACT,
 )
 from diplodata.models import Act
+
+if TYPE_CHECKING:
+    from diplodata.extract._statement_scan import _Scan
 
 _VERBS = "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=True))
 
@@ -75,6 +85,33 @@ def _tail(text: str, start: int, end: int) -> re.Match[str] | None:
     if comma < 0:
         return None
     return _TAIL.match(text, comma, end)
+
+
+def _that(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_THAT.match(text, start, end)``, not tried where no "that" is near enough.
+
+    A match is up to 110 characters and then the word "that", all before ``end``: so
+    "that" occurs in ``text[start:min(end, start + 114)]``.
+    """
+    if text.find("that", start, min(end, start + 114)) < 0:
+        return None
+    return _THAT.match(text, start, end)
+
+
+_RELATIVE_WORDS = (b"after", b"following", b"ceremony", b"alongside", b"beside")
+"""One of these is in every match of ``_EVENT_RELATIVE``, spelt as it is (lowercase)."""
+
+
+def _event_relative(scan: _Scan, start: int, end: int) -> re.Match[str] | None:
+    """``_EVENT_RELATIVE.search(scan.norm, start, end)``, not tried where it cannot match.
+
+    Every match holds one of :data:`_RELATIVE_WORDS` in lowercase ASCII letters, which
+    stand at the same offsets in the article's runs of letters (:attr:`.Text.runs`).
+    """
+    runs = scan.g.text.runs.runs
+    if not any(runs.find(word, start, end) >= 0 for word in _RELATIVE_WORDS):
+        return None
+    return _EVENT_RELATIVE.search(scan.norm, start, end)
 
 
 # --------------------------------------------------------------- content acts
@@ -240,3 +277,21 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
 """:data:`._statement_patterns._CONTENT_ACTS_LOWER` (for lowercased ASCII text) with every
 branch beginning with a letter; the announcement pattern, anchored at the start, is
 shared."""
+
+_APPEAL_TO_FAST = re.compile(
+    _by_first_letter(
+        [
+            r"\burged",
+            r"\burges",
+            r"\bcalled\s+on",
+            r"\bcalls\s+on",
+            r"\basked",
+            r"\basks",
+            r"\bmessage\s+to",
+            r"\bwarned",
+            r"\btold",
+        ],
+        r"\s++(?:the\s++)?",
+    )
+)
+""":data:`._statement_patterns._APPEAL_TO` with every branch beginning with a letter."""

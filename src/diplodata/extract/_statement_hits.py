@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 
 from diplodata.extract._statement_content import _content_before, _strip_tail, _verb_act
 from diplodata.extract._statement_dates import _pick_date
-from diplodata.extract._statement_fast import _tail
+from diplodata.extract._statement_fast import _tail, _that
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
     _BOUND_BEFORE,
@@ -24,6 +24,7 @@ from diplodata.extract._statement_patterns import (
     _PRONOUN_IT,
     _PUNCT_AFTER,
     _QUOTE_GAP,
+    _REJECT_VERBS,
     _RELATIVE_BEFORE,
     _RIGHT_APPOSITION,
     _SAY_VERBS,
@@ -31,7 +32,6 @@ from diplodata.extract._statement_patterns import (
     _SINGLE_QUOTE,
     _SUPPORT_MATERIAL,
     _TAIL_VERB,
-    _THAT,
     _THAT_VERBS,
     _THE_GAP,
     _TOLD_OBJECT,
@@ -169,7 +169,6 @@ def _one(
             pos = app_right.end()
     addressee: Actor | None = None
     attribution: str | None = None
-    object_text = norm[ve : min(sent[1], ve + 60)].strip()
     if verb in _OBJECT_VERBS:
         i = bisect_left(scan.mention_starts, ve)
         if i < len(scan.actors):
@@ -193,15 +192,15 @@ def _one(
     qi = bisect_right(scan.quote_opens, head) - 1
     if qi >= 0 and qi not in used_quotes:
         q = scan.quotes[qi]
-        if q[1] < head and _QUOTE_GAP.fullmatch(norm[q[1] + 1 : head]):
+        if q[1] < head and _QUOTE_GAP.fullmatch(norm, q[1] + 1, head):  # no anchors: as a slice
             quote_ids.add(qi)
             pieces.append(_quote_pieces(norm, q))
     # 2. a quotation after the verb: 'X said: "..."' or the rest of an interrupted one
     nq = bisect_right(scan.quote_opens, pos - 1)
-    if nq < len(scan.quotes) and nq not in used_quotes:
+    if nq < len(scan.quotes) and nq not in used_quotes and scan.quotes[nq][0] - pos <= 100:
         q = scan.quotes[nq]
         gap = norm[pos : q[0]]
-        if len(gap) <= 100 and "\n" not in gap and not _SENTENCE_BREAK.search(gap):
+        if "\n" not in gap and not _SENTENCE_BREAK.search(gap):
             lead = _LEAD.fullmatch(gap)
             punct = lead.group("p") if lead else None
             body = lead.group("body").strip() if lead else "-"
@@ -235,7 +234,7 @@ def _one(
         # 3. paraphrase: the clause after the verb
         start = pos
         rest_end = min(sent[1], start + _MAX_CONTENT)
-        that = _THAT.match(norm, start, rest_end) if verb in _THAT_VERBS else None
+        that = _that(norm, start, rest_end) if verb in _THAT_VERBS else None
         that_word = norm.rfind("that", start, that.end()) if that else -1
         if that and '"' not in norm[start:that_word]:
             channel = _ATTRIBUTION.search(norm, start, that_word)
@@ -266,7 +265,11 @@ def _one(
                 speaker, speaker_span = teller[0], teller[1]
         if start == vs and _PUNCT_AFTER.match(norm[ve : ve + 3]):
             return None  # "the deal, which X praised, ...": the object is elsewhere
-        if speaker_span is not None and _WHO_CLAUSE.search(norm[speaker_span[1] : vs]):
+        if (
+            speaker_span is not None
+            and norm.find("wh", speaker_span[1], vs) >= 0  # "who" or "which": the pattern needs one
+            and _WHO_CLAUSE.search(norm[speaker_span[1] : vs])
+        ):
             # "Macron, who praised the agreement, left": the clause ends at its comma
             comma = norm.find(",", start, rest_end)
             rest_end = comma if comma > start else rest_end
@@ -325,6 +328,8 @@ def _one(
         speaker_span or _COORDINATION.search(before)
     ):
         return None
+    # the words after the verb: only "rejected" reads them ("rejected the claims")
+    object_text = norm[ve : min(sent[1], ve + 60)].strip() if verb in _REJECT_VERBS else ""
     act = _verb_act(verb, act_text, object_text)
     if addressee is None and act in (Act.APPEAL, Act.DEMAND, Act.WARNING):
         addressee = _addressee_in(scan, content_spans, speaker)

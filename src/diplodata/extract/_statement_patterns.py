@@ -125,6 +125,7 @@ _OBJECT_VERBS = frozenset(  # verbs whose object, if an actor, is the addressee
     ("urged", "urges", "asked", "asks", "told", "tells", "warned", "warns")
 )
 _SUPPORT_MATERIAL = frozenset(("backed", "supported", "endorsed"))
+_REJECT_VERBS = frozenset(("rejected", "rejects"))  # a denial if what is rejected is a claim
 
 _DATE_TOKEN = "\x00"  # stands for a date phrase inside a gap
 _ADV = (
@@ -210,6 +211,16 @@ _PUNCT_AFTER = re.compile(r"\s*+[,.;:]")
 _WHO_CLAUSE = re.compile(r",\s*+(?:who|which)\b[^,]*+$")
 _WHO_START = re.compile(r"\s*(?:who|which)\b")
 _BOUND_BEFORE = re.compile(r"\b(?:from|by|until|till|since|before|after|to)\s*$")
+_BOUND_BEFORE_OF = re.compile(r"\b(?:from|by|until|till|since|before|after|to|of)\s*$")
+_SUPPORT_WORD = re.compile(r"\bsupport\b")
+_WORD_END = re.compile(r"[\w-]*")
+_COUNTRY_BEFORE = re.compile(
+    r"([A-Z][a-z]++(?:\s[A-Z][a-z]++)?)(?:\s++(?:has|have|had|also))*+\s++$"
+)
+_THE = re.compile(r"(?:[Tt]he\s++)?")
+_APPEAL_TO = re.compile(
+    r"\b(?:urged|urges|called\s+on|calls\s+on|asked|asks|message\s+to|warned|told)\s++(?:the\s++)?"
+)
 _PRESENT_VERBS = frozenset(v for v in _VERB_ACT if v.split()[0].endswith("s"))
 _SAME_STATEMENT = re.compile(r"(?:In|in)\s+the\s+same\s+(?:statement|speech|remarks|interview)")
 

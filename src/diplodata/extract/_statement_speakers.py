@@ -8,13 +8,14 @@ and the addressee named inside an appeal; offices and spokespeople are actors of
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from diplodata.countries import country as country_record
 from diplodata.countries import lookup as country_lookup
+from diplodata.extract._statement_fast import _APPEAL_TO_FAST
 from diplodata.extract._statement_patterns import (
     _AGENT_BEFORE,
+    _COUNTRY_BEFORE,
     _GAP_AGENT,
     _GAP_APPOSITION,
     _GAP_PLAIN,
@@ -22,6 +23,7 @@ from diplodata.extract._statement_patterns import (
     _GAP_SPOKES,
     _INTRO,
     _SURNAME_BEFORE,
+    _THE,
     _THE_GAP,
     _WINDOW,
     _dateline,
@@ -117,9 +119,7 @@ def _country_speaker(
     """A country named as the actor right before the verb ("Egypt has declared")."""
     norm = scan.norm
     window = norm[max(sent_start, verb_start - 60) : verb_start]
-    found = re.search(
-        r"([A-Z][a-z]++(?:\s[A-Z][a-z]++)?)(?:\s++(?:has|have|had|also))*+\s++$", window
-    )
+    found = _COUNTRY_BEFORE.search(window)
     if found is None:
         return None
     code = country_lookup(found.group(1))
@@ -186,7 +186,7 @@ def _sentence_subject(scan: _Scan, sent: tuple[int, int]) -> tuple[Actor, tuple[
     if m.start >= sent[1] or m.start - pos > 70:
         return None
     intro = _masked(scan, pos, m.start)
-    if _INTRO.fullmatch(intro) or re.fullmatch(r"(?:[Tt]he\s++)?", intro):
+    if _INTRO.fullmatch(intro) or _THE.fullmatch(intro):
         return _as_speaker(m), (m.start, m.end)
     return None
 
@@ -195,10 +195,7 @@ def _addressee_in(scan: _Scan, spans: list[tuple[int, int]], speaker: Actor) -> 
     """'urged Haftar to ...' inside the content: the actor right after an appeal verb."""
     norm = scan.norm
     start, end = spans[0][0], spans[-1][1]
-    found = re.search(
-        r"\b(?:urged|urges|called\s+on|calls\s+on|asked|asks|message\s+to|warned|told)\s++(?:the\s++)?",
-        norm[start : min(end, start + 200)],
-    )
+    found = _APPEAL_TO_FAST.search(norm[start : min(end, start + 200)])  # _APPEAL_TO
     if not found:
         return None
     at = start + found.end()
