@@ -345,3 +345,35 @@ def test_who_clause_needs_wh(gap: str) -> None:
     assert (_QUOTE_GAP.fullmatch(padded, 1, len(padded) - 1) is None) == (
         _QUOTE_GAP.fullmatch(gap) is None
     )
+
+
+# ------------------------------------------------------------------------ trim
+
+
+def _trim_plain(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (norm[start].isspace() or norm[start] in ",:;-"):
+        start += 1
+    while end > start and (norm[end - 1].isspace() or norm[end - 1] in ".,;:!?"):
+        end -= 1
+    return start, end
+
+
+def test_spaces_are_every_isspace_character() -> None:
+    from diplodata.extract._statement_scan import _SPACES
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert _SPACES == "".join(c for c in every if c.isspace())
+
+
+@PROPERTY
+@given(
+    st.text(alphabet=" \t\n\u2003\u00a0,:;-.!?ab\"'", max_size=20),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+def test_trim_is_the_plain_loops(text: str, start: int, width: int) -> None:
+    from diplodata.extract._statement_scan import _trim
+
+    start = min(start, len(text))
+    end = min(len(text), start + width)
+    assert _trim(text, start, end) == _trim_plain(text, start, end)

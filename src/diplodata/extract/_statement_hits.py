@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from diplodata.extract._statement_content import _content_before, _strip_tail, _verb_act
 from diplodata.extract._statement_dates import _pick_date
@@ -53,6 +54,8 @@ from diplodata.extract._statement_speakers import (
 )
 from diplodata.models import Act, Actor, ActorKind
 
+_END = itemgetter(1)
+
 # ------------------------------------------------------------------- main pass
 
 
@@ -85,7 +88,7 @@ def _find(scan: _Scan) -> list[_Hit]:
         hits.append(hit)
         used_quotes |= hit.quote_ids
         if hit.content_spans:
-            blocked.append((ve, max(hit.covers, max(b for _, b in hit.content_spans))))
+            blocked.append((ve, max(hit.covers, *map(_END, hit.content_spans))))
     return hits
 
 
@@ -219,7 +222,7 @@ def _one(
     content_spans: list[tuple[int, int]]
     act_text: str
     if direct:
-        content = " ... ".join(norm[a:b] for a, b in pieces)
+        content = " ... ".join([norm[a:b] for a, b in pieces])
         content_spans = pieces
         act_text = content
         end_of_words = max(pos, max(b for _, b in pieces) + 1)
@@ -310,7 +313,7 @@ def _one(
                 direct = True
         if not direct:
             act_text = norm[start:end]
-        content = " ... ".join(norm[a:b] for a, b in content_spans)
+        content = " ... ".join([norm[a:b] for a, b in content_spans])
     if not content.strip():
         return None
     first_count = bisect_left(scan.count_starts, content_spans[0][0])

@@ -62,24 +62,21 @@ def _speech_verbs(text: str, runs: _Runs | None = None) -> Iterator[re.Match[str
     :data:`_VERB_TOKEN` that spells that word. So ``_VERB`` is tried only where one of
     the first words found among the text's tokens occurs (a superset of those places),
     left to right and never inside a match already made. With ``runs``, the runs of
-    ASCII letters of ``text`` (:attr:`.Text.runs`), the first words are looked up among
-    them instead: such a word, with no word character on either side, is a whole run.
+    ASCII letters of ``text`` (:attr:`.Text.runs`), the places are the runs that are
+    a first word instead: such a word, with no letter (nor any word character) on
+    either side, is a whole run.
     """
+    places: list[int]
     if runs is not None:
-        present: set[str] | frozenset[str] = {
-            b.decode() for b in _VERB_FIRST_BYTES.intersection(runs.words)
-        }
+        places = runs.where(_VERB_FIRST_BYTES)
     else:
-        present = _VERB_FIRST.intersection(_VERB_TOKEN.findall(text))
-    if not present:
-        return
-    places: list[int] = []
-    for word in present:
-        i = text.find(word)
-        while i >= 0:
-            places.append(i)
-            i = text.find(word, i + 1)
-    places.sort()
+        places = []
+        for word in _VERB_FIRST.intersection(_VERB_TOKEN.findall(text)):
+            i = text.find(word)
+            while i >= 0:
+                places.append(i)
+                i = text.find(word, i + 1)
+        places.sort()
     pos = 0
     match = _VERB.match
     for place in places:

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Set
 from dataclasses import replace
 from functools import cache
+from operator import attrgetter, itemgetter
 
 from pydantic import ValidationError
 
@@ -46,6 +47,8 @@ __all__ = ["EXTRACTOR", "MAX_QUOTE", "statement_events"]
 
 EXTRACTOR = "statements.v1"
 
+_FIRST = itemgetter(0)
+_START = attrgetter("start")
 _codes = cache(codes_for_statement)
 """The codes of an act, built once per act (Codes are immutable: events share them)."""
 
@@ -230,13 +233,13 @@ def _statement_events(g: Groundwork) -> list[Statement]:
         g=g,
         norm=g.norm,
         quotes=quotes,
-        quote_opens=[a for a, _ in quotes],
+        quote_opens=list(map(_FIRST, quotes)),
         actors=actors,
         dates=dates,
         mention_starts=mention_starts,
         date_starts=date_starts,
-        count_starts=sorted(c.start for c in g.counts),
-        sentence_starts=[s for s, _ in g.sentences],
+        count_starts=sorted(map(_START, g.counts)),
+        sentence_starts=list(map(_FIRST, g.sentences)),
     )
     hits = _merge(_find(scan))
     out: list[Statement] = []
