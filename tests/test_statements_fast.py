@@ -362,7 +362,7 @@ def test_spaces_are_every_isspace_character() -> None:
     from diplodata.extract._statement_scan import _SPACES
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    assert _SPACES == "".join(c for c in every if c.isspace())
+    assert "".join(c for c in every if c.isspace()) == _SPACES
 
 
 @PROPERTY
