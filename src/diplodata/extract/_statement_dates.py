@@ -33,11 +33,15 @@ def _pick_date(
     norm = scan.norm
     best: DateMatch | None = None
     best_distance = 0
-    dl = _dateline(norm, sent[0], min(sent[1], sent[0] + 120))
-    floor = max(dl.end() if dl else sent[0], verb[0] - _WINDOW)
+    floor = max(sent[0], verb[0] - _WINDOW)
     ceiling = min(sent[1], verb[1] + _WINDOW)
     i = bisect_left(scan.date_starts, floor)
     dates = scan.dates
+    if i == len(dates) or dates[i].start >= ceiling:
+        return None  # no date near the verb (so no need to read a dateline)
+    dl = _dateline(norm, sent[0], min(sent[1], sent[0] + 120))
+    if dl and dl.end() > floor:  # a date in the dateline is the article's, not the remark's
+        i = bisect_left(scan.date_starts, dl.end())
     while i < len(dates) and dates[i].start < ceiling:
         d = dates[i]
         i += 1

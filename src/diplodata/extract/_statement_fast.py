@@ -47,14 +47,15 @@ _CUT_AFTER_COMMA = (
     r"\s++(?:as|but|while|whereas|which|who|whose|raising|now|according|in\s+an?\s|at\s+the|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
     r"\s+(?:after|before|later|earlier))\b"
-    rf"|\s++(?:and|but)\s++(?:also\s++|then\s++)?(?:{_VERBS})(?![\w-])"
 )
 _CUT_AFTER_SPACE = (
     r"\s*+in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing)\b"
     r"|\s*+according\s+to\b"
-    rf"|\s*+(?:and|but)\s++(?:also\s++|then\s++)?(?:{_VERBS})(?![\w-])"
 )
-_CUT_FAST = re.compile(rf"[,\s](?:(?<=,)(?:{_CUT_AFTER_COMMA})|(?<=\s)(?:{_CUT_AFTER_SPACE}))")
+_CUT_FAST = re.compile(
+    rf"[,\s](?:(?<=,){_CUT_AFTER_COMMA}|(?<=\s)(?:{_CUT_AFTER_SPACE})"
+    rf"|(?:(?<=,)\s++|(?<=\s)\s*+)(?:and|but)\s++(?:also\s++|then\s++)?(?:{_VERBS})(?![\w-]))"
+)
 """Matches where :data:`._statement_patterns._CUT` matches, at the same starts (ends may differ)."""
 
 _TRAILING_KEPT = ("time", "talks", "meeting", "time\n", "talks\n", "meeting\n")

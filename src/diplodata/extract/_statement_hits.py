@@ -6,7 +6,6 @@ the addressee, the quoted or paraphrased content, the act and the date, or gives
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
@@ -66,8 +65,7 @@ def _find(scan: _Scan) -> list[_Hit]:
     hits: list[_Hit] = []
     used_quotes: set[int] = set()
     blocked: list[tuple[int, int]] = []  # content spans: verbs inside them are not new statements
-    for vm in _speech_verbs(norm, g.text.runs):
-        vs, ve = vm.span()
+    for vs, ve, verb in _speech_verbs(norm, g.text.runs):
         if _quote_at(scan, vs) is not None:
             continue
         if blocked and blocked[-1][0] <= vs < blocked[-1][1]:
@@ -82,7 +80,7 @@ def _find(scan: _Scan) -> list[_Hit]:
         if not sent[0] <= vs < sent[1]:
             continue
         before = norm[max(sent[0], vs - 40) : vs]
-        hit = _one(scan, vm, sent, si, before, hits, used_quotes)
+        hit = _one(scan, (vs, ve, verb), sent, si, before, hits, used_quotes)
         if hit is None:
             continue
         hits.append(hit)
@@ -94,7 +92,7 @@ def _find(scan: _Scan) -> list[_Hit]:
 
 def _one(
     scan: _Scan,
-    vm: re.Match[str],
+    vm: tuple[int, int, str],
     sent: tuple[int, int],
     si: int,
     before: str,
@@ -102,8 +100,7 @@ def _one(
     used_quotes: set[int],
 ) -> _Hit | None:
     norm = scan.norm
-    verb = vm.group()
-    vs, ve = vm.span()
+    vs, ve, verb = vm
     speaker: Actor | None = None
     speaker_span: tuple[int, int] | None = None
     apposition: str | None = None

@@ -91,10 +91,12 @@ def _sentence_index(scan: _Scan, offset: int) -> int:
 def _masked(scan: _Scan, start: int, end: int) -> str:
     """``norm[start:end]`` with every date phrase inside replaced by one placeholder character."""
     norm = scan.norm
-    out: list[str] = []
-    pos = start
     i = bisect_left(scan.date_starts, start)
     dates = scan.dates
+    if i == len(dates) or dates[i].start >= end:
+        return norm[start:end]  # no date phrase begins inside (the common case)
+    out: list[str] = []
+    pos = start
     while i < len(dates) and dates[i].start < end:
         d = dates[i]
         if d.end <= end and d.start >= pos:
