@@ -115,15 +115,14 @@ def _one(
         if left:
             speaker, speaker_span, apposition, mention = left
             right = False
-            if mention.text.lower() in ("he", "she") and _WHOSE_BEFORE.search(
-                norm, max(0, mention.start - 40), mention.start
-            ):
+            pronoun = mention.text.lower() in ("he", "she")
+            if pronoun and _WHOSE_BEFORE.search(norm, max(0, mention.start - 40), mention.start):
                 # "Macron, whose government he has accused": not the owner of "whose"
                 subject = _sentence_subject(scan, sent)
                 if subject and not subject[0].same_as(speaker):
                     speaker, speaker_span = subject
                     confidence = 0.7
-            elif mention.text.lower() in ("he", "she") and hits:
+            elif pronoun and hits:
                 prev = hits[-1]
                 if (
                     si - prev.sentence <= 1
@@ -188,33 +187,34 @@ def _one(
     quote_ids: set[int] = set()
     covers = 0
     pieces: list[tuple[int, int]] = []
-    head = speaker_span[0] if speaker_span and not right and speaker_span[1] <= vs else vs
-    qi = bisect_right(scan.quote_opens, head) - 1
-    if qi >= 0 and qi not in used_quotes:
-        q = scan.quotes[qi]
-        if q[1] < head and _QUOTE_GAP.fullmatch(norm, q[1] + 1, head):  # no anchors: as a slice
-            quote_ids.add(qi)
-            pieces.append(_quote_pieces(norm, q))
-    # 2. a quotation after the verb: 'X said: "..."' or the rest of an interrupted one
-    nq = bisect_right(scan.quote_opens, pos - 1)
-    if nq < len(scan.quotes) and nq not in used_quotes and scan.quotes[nq][0] - pos <= 100:
-        q = scan.quotes[nq]
-        gap = norm[pos : q[0]]
-        if "\n" not in gap and not _SENTENCE_BREAK.search(gap):
-            lead = _LEAD.fullmatch(gap)
-            punct = lead.group("p") if lead else None
-            body = lead.group("body").strip() if lead else "-"
-            if lead and pieces and punct == ",":
-                quote_ids.add(nq)  # the rest of an interrupted quotation
+    if scan.quotes:  # (most articles quote no one)
+        head = speaker_span[0] if speaker_span and not right and speaker_span[1] <= vs else vs
+        qi = bisect_right(scan.quote_opens, head) - 1
+        if qi >= 0 and qi not in used_quotes:
+            q = scan.quotes[qi]
+            if q[1] < head and _QUOTE_GAP.fullmatch(norm, q[1] + 1, head):  # no anchors: as a slice
+                quote_ids.add(qi)
                 pieces.append(_quote_pieces(norm, q))
-            elif lead and not pieces and (punct is not None or not body):
-                quote_ids.add(nq)
-                pieces.append(_quote_pieces(norm, q))
-            if lead:
-                att = _ATTRIBUTION.match(gap)
-                if att and attribution is None:
-                    attribution = att.group("att")
-    pieces = [p for p in pieces if p[1] > p[0]]
+        # 2. a quotation after the verb: 'X said: "..."' or the rest of an interrupted one
+        nq = bisect_right(scan.quote_opens, pos - 1)
+        if nq < len(scan.quotes) and nq not in used_quotes and scan.quotes[nq][0] - pos <= 100:
+            q = scan.quotes[nq]
+            gap = norm[pos : q[0]]
+            if "\n" not in gap and not _SENTENCE_BREAK.search(gap):
+                lead = _LEAD.fullmatch(gap)
+                punct = lead.group("p") if lead else None
+                body = lead.group("body").strip() if lead else "-"
+                if lead and pieces and punct == ",":
+                    quote_ids.add(nq)  # the rest of an interrupted quotation
+                    pieces.append(_quote_pieces(norm, q))
+                elif lead and not pieces and (punct is not None or not body):
+                    quote_ids.add(nq)
+                    pieces.append(_quote_pieces(norm, q))
+                if lead:
+                    att = _ATTRIBUTION.match(gap)
+                    if att and attribution is None:
+                        attribution = att.group("att")
+        pieces = [p for p in pieces if p[1] > p[0]]
     direct = bool(pieces)
     content_spans: list[tuple[int, int]]
     act_text: str
@@ -285,12 +285,14 @@ def _one(
             if _TOLL.search(norm[start:end]) or _EVENT_REPORT.search(norm[start:end]):
                 return None
         content_spans = [(start, end)]
-        first_inner = bisect_left(scan.quote_opens, start)
-        inner = [
-            i
-            for i in range(first_inner, min(len(scan.quotes), first_inner + 4))
-            if scan.quotes[i][0] < end
-        ]
+        inner: list[int] = []  # quotations inside the clause
+        if scan.quotes:
+            first_inner = bisect_left(scan.quote_opens, start)
+            inner = [
+                i
+                for i in range(first_inner, min(len(scan.quotes), first_inner + 4))
+                if scan.quotes[i][0] < end
+            ]
         if inner:
             quoted = [
                 _quote_pieces(norm, scan.quotes[i]) for i in inner if scan.quotes[i][1] <= end + 1
@@ -308,9 +310,10 @@ def _one(
                 act_text = norm[start:end]
                 content_spans = [single.span("q")]
                 direct = True
-        if not direct:
-            act_text = norm[start:end]
-        content = " ... ".join([norm[a:b] for a, b in content_spans])
+        if direct:
+            content = " ... ".join([norm[a:b] for a, b in content_spans])
+        else:
+            act_text = content = norm[start:end]
     if not content.strip():
         return None
     first_count = bisect_left(scan.count_starts, content_spans[0][0])
