@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -17,7 +16,6 @@ from diplodata.extract._statement_patterns import (
     _VERB_FIRST,
     _dateline,
     _speech_verbs,
-    _wordlike,
 )
 from diplodata.extract.text import _Runs
 
@@ -80,12 +78,6 @@ def test_speech_verbs_match_the_full_scan(text: str) -> None:
     full = [(*m.span(), m.group()) for m in _VERB.finditer(text)]
     assert _speech_verbs(text) == full
     assert _speech_verbs(text, _Runs(text)) == full
-
-
-def test_wordlike_is_what_the_verb_pattern_refuses_beside_a_verb() -> None:
-    """``_wordlike`` is ``[\\w-]`` (a word character is ``str.isalnum`` or "_")."""
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
-    assert re.findall(r"[\w-]", every) == [c for c in every if _wordlike(c)]
 
 
 def test_content_patterns_have_lowercase_letters_only() -> None:

@@ -9,15 +9,12 @@ quantifiers.
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 
 from diplodata.extract.text import _Runs
 from diplodata.models import Act
 
 MAX_QUOTE = 1000
 """The longest quotation (in characters) that is accepted; a longer one is not a quote."""
-
-_FIRST = itemgetter(0)
 
 _WINDOW = 250  # how far from a verb its speaker, its quote or its "that" may be
 _MAX_CONTENT = 1000  # the longest paraphrased clause kept
@@ -50,55 +47,28 @@ _VERB = re.compile(
 _VERB_FIRST = frozenset(v.split()[0] for v in _VERB_ACT)
 """The first word of every speech verb: a match of :data:`_VERB` starts with one of them."""
 _VERB_FIRST_BYTES = frozenset(w.encode() for w in _VERB_FIRST)
-_VERBS_BY_FIRST: dict[bytes, tuple[str, ...]] = {
-    first: tuple(
-        sorted((v for v in _VERB_ACT if v.split()[0].encode() == first), key=len, reverse=True)
-    )
-    for first in _VERB_FIRST_BYTES
-}
-"""The speech verbs by their first word, longest first (the order :data:`_VERB` tries them)."""
-
-
-def _wordlike(ch: str) -> bool:
-    r"""Whether ``ch`` is a word character (``\w``) or "-": what ``_VERB`` wants on neither side."""
-    return ch.isalnum() or ch == "_" or ch == "-"
 
 
 def _speech_verbs(text: str, runs: _Runs | None = None) -> list[tuple[int, int, str]]:
-    r"""What ``_VERB.finditer(text)`` finds, as (start, end, verb), without the pattern.
+    """What ``_VERB.finditer(text)`` finds, as (start, end, verb).
 
     A match starts a word (nothing word-like before it) and its first word is one of
-    :data:`_VERB_FIRST`, all lowercase ASCII letters, so in the runs of ASCII letters
-    of ``text`` (:attr:`.Text.runs`, made here if not given) that word is a whole run.
-    So only such runs are places to look; at each, left to right and never inside a
-    match already made, the verbs with that first word are tried as ``_VERB`` tries
-    them: the longest first, spelt as they are, with nothing word-like (``[\w-]``)
-    on either side.
+    :data:`_VERB_FIRST`, all lowercase ASCII letters, with no letter on either side: so
+    in the runs of ASCII letters of ``text`` (:attr:`.Text.runs`, made here if not
+    given) that word is a whole run. ``_VERB`` is tried only at such runs, left to
+    right and never inside a match already made.
     """
     if runs is None:
         runs = _Runs(text)
-    places: list[tuple[int, tuple[str, ...]]] = []
-    padded = runs.padded
-    for first in _VERB_FIRST_BYTES.intersection(runs.words):
-        needle = b" " + first + b" "
-        verbs = _VERBS_BY_FIRST[first]
-        at = padded.find(needle)
-        while at >= 0:
-            places.append((at, verbs))  # the run starts at padded[at + 1], text[at]
-            at = padded.find(needle, at + 1)
-    places.sort(key=_FIRST)
     found: list[tuple[int, int, str]] = []
     pos = 0
-    size = len(text)
-    for at, verbs in places:
-        if at < pos or (at and _wordlike(text[at - 1])):
-            continue
-        for verb in verbs:
-            end = at + len(verb)
-            if text.startswith(verb, at) and (end == size or not _wordlike(text[end])):
-                found.append((at, end, verb))
-                pos = end
-                break
+    match = _VERB.match
+    for place in runs.where(_VERB_FIRST_BYTES):
+        if place >= pos:
+            verb = match(text, place)
+            if verb is not None:
+                pos = verb.end()
+                found.append((place, pos, verb.group()))
     return found
 
 
