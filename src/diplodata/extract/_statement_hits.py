@@ -39,7 +39,6 @@ from diplodata.extract._statement_patterns import (
     _WHO_CLAUSE,
     _WHO_START,
     _WHOSE_BEFORE,
-    _speech_verbs,
 )
 from diplodata.extract._statement_quotes import _quote_at, _quote_pieces
 from diplodata.extract._statement_scan import _Hit, _masked, _Scan, _sentence_index, _unmask_length
@@ -58,14 +57,14 @@ _END = itemgetter(1)
 # ------------------------------------------------------------------- main pass
 
 
-def _find(scan: _Scan) -> list[_Hit]:
-    g = scan.g
-    norm = g.norm
-    sentences = g.sentences
+def _find(scan: _Scan, verbs: list[tuple[int, int, str]]) -> list[_Hit]:
+    """The hits of the speech ``verbs`` (:func:`._statement_patterns._speech_verbs`), in order."""
+    norm = scan.norm
+    sentences = scan.g.sentences
     hits: list[_Hit] = []
     used_quotes: set[int] = set()
     blocked: list[tuple[int, int]] = []  # content spans: verbs inside them are not new statements
-    for vs, ve, verb in _speech_verbs(norm, g.text.runs):
+    for vs, ve, verb in verbs:
         if _quote_at(scan, vs) is not None:
             continue
         if blocked and blocked[-1][0] <= vs < blocked[-1][1]:

@@ -27,7 +27,6 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import replace
 from functools import cache
 from operator import attrgetter, itemgetter
 
@@ -36,7 +35,7 @@ from pydantic import ValidationError
 from diplodata.extract._fast import kept_text, trusted
 from diplodata.extract._statement_dates import _when
 from diplodata.extract._statement_hits import _find
-from diplodata.extract._statement_patterns import _SAME_STATEMENT, _VERB_FIRST_BYTES, MAX_QUOTE
+from diplodata.extract._statement_patterns import _SAME_STATEMENT, MAX_QUOTE, _speech_verbs
 from diplodata.extract._statement_quotes import _pair_quotes
 from diplodata.extract._statement_scan import _Hit, _in_order, _Scan
 from diplodata.extract.groundwork import EVENT_GIVEN, NO_TIME, Groundwork
@@ -90,15 +89,16 @@ def _merge(hits: list[_Hit]) -> list[_Hit]:
             act = _compatible(prev.act, h.act)
             if act is not None:
                 keep = h if h.direct or len(h.content) >= len(prev.content) else prev
-                merged = replace(
-                    keep,
-                    act=act,
-                    addressee=prev.addressee or h.addressee,
-                    attribution=_channel(prev, h),
-                    date=h.date or prev.date,
-                    speaker_span=h.speaker_span or prev.speaker_span,
+                # The merged remark: the kept hit, updated in place (the right side is read
+                # before anything is set; neither hit is read again but as ``out[-1]``).
+                keep.act, keep.addressee, keep.attribution, keep.date, keep.speaker_span = (
+                    act,
+                    prev.addressee or h.addressee,
+                    _channel(prev, h),
+                    h.date or prev.date,
+                    h.speaker_span or prev.speaker_span,
                 )
-                out[-1] = merged
+                out[-1] = keep
                 continue
         out.append(h)
     return out
@@ -224,8 +224,9 @@ def statement_events(g: Groundwork) -> list[Statement]:
 
 
 def _statement_events(g: Groundwork) -> list[Statement]:
-    if _VERB_FIRST_BYTES.isdisjoint(g.text.runs.words):
-        return []  # no speech verb can occur: nothing to read (see _speech_verbs)
+    verbs = _speech_verbs(g.norm, g.text.runs)
+    if not verbs:
+        return []  # no speech verb: nothing to read
     quotes = _pair_quotes(g.norm)
     actors, mention_starts = _in_order(g.actors)
     dates, date_starts = _in_order(g.dates)
@@ -241,7 +242,7 @@ def _statement_events(g: Groundwork) -> list[Statement]:
         count_starts=sorted(map(_START, g.counts)),
         sentence_starts=list(map(_FIRST, g.sentences)),
     )
-    hits = _merge(_find(scan))
+    hits = _merge(_find(scan, verbs))
     out: list[Statement] = []
     previous: _Hit | None = None
     for hit in hits:
