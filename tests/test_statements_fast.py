@@ -377,3 +377,42 @@ def test_trim_is_the_plain_loops(text: str, start: int, width: int) -> None:
     start = min(start, len(text))
     end = min(len(text), start + width)
     assert _trim(text, start, end) == _trim_plain(text, start, end)
+
+
+# ----------------------------------------------------------------- dates near
+
+
+def test_no_date_near_means_no_date_picked() -> None:
+    """``_one`` builds the exclusions and picks a date only where ``_date_near`` holds."""
+    from pathlib import Path
+
+    from diplodata.corpus import read_articles
+    from diplodata.extract._statement_dates import _date_near, _pick_date
+    from diplodata.extract._statement_scan import _in_order, _Scan
+    from diplodata.extract.groundwork import prepare
+
+    corpus = Path(__file__).resolve().parents[1] / "datasets" / "articles"
+    near = 0
+    for article in read_articles(corpus):
+        g = prepare(article)
+        dates, starts = _in_order(g.dates)
+        scan = _Scan(
+            g=g,
+            norm=g.norm,
+            actors=[],
+            dates=dates,
+            quotes=[],
+            quote_opens=[],
+            mention_starts=[],
+            date_starts=starts,
+            count_starts=[],
+            sentence_starts=[s for s, _ in g.sentences],
+        )
+        for sent in g.sentences:
+            for at in range(sent[0], sent[1], 7):
+                verb = (at, min(at + 4, sent[1]))
+                if _date_near(scan, sent, verb):
+                    near += 1
+                else:
+                    assert _pick_date(scan, sent, verb, []) is None
+    assert near > 100

@@ -24,6 +24,12 @@ from diplodata.extract.groundwork import NO_TIME, with_text
 from diplodata.models import Precision, TimeRef
 
 
+def _date_near(scan: _Scan, sent: tuple[int, int], verb: tuple[int, int]) -> bool:
+    """Whether a date phrase begins near the verb in its sentence (else :func:`_pick_date` finds none)."""
+    i = bisect_left(scan.date_starts, max(sent[0], verb[0] - _WINDOW))
+    return i < len(scan.dates) and scan.dates[i].start < min(sent[1], verb[1] + _WINDOW)
+
+
 def _pick_date(
     scan: _Scan,
     sent: tuple[int, int],

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from diplodata.extract._statement_content import _content_before, _strip_tail, _verb_act
-from diplodata.extract._statement_dates import _pick_date
+from diplodata.extract._statement_dates import _date_near, _pick_date
 from diplodata.extract._statement_fast import _tail, _that
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
@@ -335,24 +335,26 @@ def _one(
     act = _verb_act(verb, act_text, object_text)
     if addressee is None and act in (Act.APPEAL, Act.DEMAND, Act.WARNING):
         addressee = _addressee_in(scan, content_spans, speaker)
-    exclude = list(content_spans) if verb in _THAT_VERBS or direct else []
-    if not direct and verb not in _THAT_VERBS:
-        # a date inside a verb-led clause counts unless it is the clause's own ("from June 8")
-        i = bisect_left(scan.date_starts, content_spans[0][0])
-        while i < len(scan.dates) and scan.dates[i].start < content_spans[-1][1]:
-            d = scan.dates[i]
-            i += 1
-            if _BOUND_BEFORE.search(norm[max(0, d.start - 8) : d.start]):
-                exclude.append((d.start, d.end))
-    if apposition is not None and speaker_span is not None:
-        app_start = norm.find(apposition, speaker_span[1], vs)
-        if app_start >= 0 and _WHO_START.match(apposition):
-            exclude.append((app_start, app_start + len(apposition)))
-    if speaker_span is not None and _RELATIVE_BEFORE.search(
-        norm, max(sent[0], speaker_span[0] - 12), speaker_span[0]
-    ):
-        exclude.append((sent[0], speaker_span[0]))  # "an attack that X said": not X's date
-    date = _pick_date(scan, sent, (vs, ve), exclude)
+    date = None
+    if _date_near(scan, sent, (vs, ve)):  # else no date to pick: nothing to exclude
+        exclude = list(content_spans) if verb in _THAT_VERBS or direct else []
+        if not direct and verb not in _THAT_VERBS:
+            # a date inside a verb-led clause counts unless it is the clause's own ("from June 8")
+            i = bisect_left(scan.date_starts, content_spans[0][0])
+            while i < len(scan.dates) and scan.dates[i].start < content_spans[-1][1]:
+                d = scan.dates[i]
+                i += 1
+                if _BOUND_BEFORE.search(norm[max(0, d.start - 8) : d.start]):
+                    exclude.append((d.start, d.end))
+        if apposition is not None and speaker_span is not None:
+            app_start = norm.find(apposition, speaker_span[1], vs)
+            if app_start >= 0 and _WHO_START.match(apposition):
+                exclude.append((app_start, app_start + len(apposition)))
+        if speaker_span is not None and _RELATIVE_BEFORE.search(
+            norm, max(sent[0], speaker_span[0] - 12), speaker_span[0]
+        ):
+            exclude.append((sent[0], speaker_span[0]))  # "an attack that X said": not X's date
+        date = _pick_date(scan, sent, (vs, ve), exclude)
     return _Hit(
         verb=(vs, ve),
         verb_text=verb,
