@@ -188,9 +188,24 @@ def _evidence(g: Groundwork, spans: Set[tuple[int, int]]) -> tuple[Span, ...]:
 
     The map back to the original text is strictly increasing in both ends (it keeps
     characters, in order), so sorting the distinct spans before mapping them gives the
-    order, and the distinctness, of sorting the mapped spans by (start, end).
+    order, and the distinctness, of sorting the mapped spans by (start, end). Where no
+    character was removed (the normalised text is as long as the original: normalising
+    replaces characters one for one), a span is the same in both texts, and one within
+    the text is built as :meth:`.Groundwork.span` builds it.
     """
-    return tuple([g.span(a, b) for a, b in sorted(spans) if b > a])
+    ordered = [s for s in sorted(spans) if s[1] > s[0]]
+    original = g.text.original
+    size = len(original)
+    if len(g.norm) != size:
+        return tuple([g.span(a, b) for a, b in ordered])
+    return tuple(
+        [
+            trusted(Span, {"start": a, "end": b, "text": original[a:b]})
+            if a >= 0 and b <= size
+            else g.span(a, b)  # refused, as Groundwork.span refuses it
+            for a, b in ordered
+        ]
+    )
 
 
 def statement_events(g: Groundwork) -> list[Statement]:
