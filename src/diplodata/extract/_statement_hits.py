@@ -91,7 +91,7 @@ def _find(scan: _Scan, verbs: list[tuple[int, int, str]]) -> list[_Hit]:
 
 def _one(
     scan: _Scan,
-    vm: tuple[int, int, str],
+    verb_at: tuple[int, int, str],
     sent: tuple[int, int],
     si: int,
     before: str,
@@ -99,7 +99,7 @@ def _one(
     used_quotes: set[int],
 ) -> _Hit | None:
     norm = scan.norm
-    vs, ve, verb = vm
+    vs, ve, verb = verb_at  # (start, end, verb) of a speech verb
     speaker: Actor | None = None
     speaker_span: tuple[int, int] | None = None
     apposition: str | None = None
