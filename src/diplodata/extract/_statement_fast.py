@@ -13,9 +13,9 @@ exactly what it finds (``tests/test_statements_fast.py`` holds each to its plain
   match (the last one);
 * :func:`_event_relative` searches :data:`._statement_patterns._EVENT_RELATIVE` only
   where one of the words it needs occurs;
-* :data:`_APPEAL_TO_FAST` is :data:`._statement_patterns._APPEAL_TO` as letter-first
-  branches, and :data:`_CONTENT_ACTS_FAST` are :data:`._statement_patterns._CONTENT_ACTS_LOWER` written
-  as alternatives that each begin with a letter (see :func:`_by_first_letter`).
+* :data:`_APPEAL_TO_FAST` and :data:`_CONTENT_ACTS_FAST` are
+  :data:`._statement_patterns._APPEAL_TO` and :data:`._statement_patterns._CONTENT_ACTS_LOWER`
+  written as alternatives that each begin with a letter (see :func:`_by_first_letter`).
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ _VERBS = "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=Tru
 # Each alternative begins with "," or a space: the one class below takes that first
 # character and a look-behind says which it was. After a space, ``\s*+`` stands for the
 # rest of ``\s++`` (a possessive run of one or more is one space and then the rest of the
-# run), and ``,?`` before a space is the alternative without its comma.
+# run), and ``,?`` before a space is the alternative without its comma; the "and VERB"
+# alternative, after either, is written once (the verb list is long).
 _CUT_AFTER_COMMA = (
     r"\s++(?:as|but|while|whereas|which|who|whose|raising|now|according|in\s+an?\s|at\s+the|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
