@@ -233,7 +233,7 @@ def test_str_isspace_is_the_space_class_of_the_patterns() -> None:
 
 @PROPERTY
 @given(
-    st.text(alphabet="ab \u00ad\u200b.\n", min_size=1, max_size=30),
+    st.text(alphabet="ab \u00ad\u200b.\n\u2019\u201c\u2014\t\r", min_size=1, max_size=30),
     st.sets(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
 )
 def test_evidence_is_the_mapped_spans_sorted_and_distinct(
