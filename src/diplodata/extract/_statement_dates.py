@@ -7,14 +7,14 @@ dated by the last dated event before it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from diplodata.extract._statement_fast import _event_relative
 from diplodata.extract._statement_patterns import (
-    _EVENT_RELATIVE,
     _PRESENT_VERBS,
     _WINDOW,
+    _WORD_END,
     _dateline,
 )
 from diplodata.extract._statement_quotes import _quote_at
@@ -24,20 +24,30 @@ from diplodata.extract.groundwork import NO_TIME, with_text
 from diplodata.models import Precision, TimeRef
 
 
+def _date_near(scan: _Scan, sent: tuple[int, int], verb: tuple[int, int]) -> bool:
+    """Whether a date phrase begins near the verb in its sentence (else :func:`_pick_date` finds none)."""
+    i = bisect_left(scan.date_starts, max(sent[0], verb[0] - _WINDOW))
+    return i < len(scan.dates) and scan.dates[i].start < min(sent[1], verb[1] + _WINDOW)
+
+
 def _pick_date(
     scan: _Scan,
     sent: tuple[int, int],
     verb: tuple[int, int],
     exclude: Sequence[tuple[int, int]],
 ) -> DateMatch | None:
-    norm = scan.g.norm
+    norm = scan.norm
     best: DateMatch | None = None
     best_distance = 0
-    dl = _dateline(norm, sent[0], min(sent[1], sent[0] + 120))
-    floor = max(dl.end() if dl else sent[0], verb[0] - _WINDOW)
+    floor = max(sent[0], verb[0] - _WINDOW)
     ceiling = min(sent[1], verb[1] + _WINDOW)
     i = bisect_left(scan.date_starts, floor)
     dates = scan.dates
+    if i == len(dates) or dates[i].start >= ceiling:
+        return None  # no date near the verb (so no need to read a dateline)
+    dl = _dateline(norm, sent[0], min(sent[1], sent[0] + 120))
+    if dl and dl.end() > floor:  # a date in the dateline is the article's, not the remark's
+        i = bisect_left(scan.date_starts, dl.end())
     while i < len(dates) and dates[i].start < ceiling:
         d = dates[i]
         i += 1
@@ -63,7 +73,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
     date = hit.date
     phrase: str | None = None
     if date is None:
-        relative = _EVENT_RELATIVE.search(g.norm, near[0], near[1])
+        relative = _event_relative(scan, near[0], near[1])  # _EVENT_RELATIVE.search
         if relative is None or _quote_at(scan, relative.start()) is not None:
             return NO_TIME
         # "after the talks": the day of the last dated event before it
@@ -80,7 +90,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
                     break
         if date is None:
             return NO_TIME
-        word_end = re.match(r"[\w-]*", g.norm[relative.end() : relative.end() + 40])
+        word_end = _WORD_END.match(scan.norm[relative.end() : relative.end() + 40])
         phrase = g.original(relative.start(), relative.end() + (word_end.end() if word_end else 0))
     resolved = g.resolve(date.text, tense)
     anchor = g.article.published
@@ -99,5 +109,5 @@ def _in_dateline(scan: _Scan, d: DateMatch) -> bool:
     sentences = scan.g.sentences
     if not sentences or d.start >= sentences[0][1]:
         return False
-    dl = _dateline(scan.g.norm, sentences[0][0], min(sentences[0][1], sentences[0][0] + 120))
+    dl = _dateline(scan.norm, sentences[0][0], min(sentences[0][1], sentences[0][0] + 120))
     return dl is not None and d.start < dl.end()

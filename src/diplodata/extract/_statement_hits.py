@@ -6,11 +6,12 @@ the addressee, the quoted or paraphrased content, the act and the date, or gives
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from diplodata.extract._statement_content import _content_before, _strip_tail, _verb_act
-from diplodata.extract._statement_dates import _pick_date
+from diplodata.extract._statement_dates import _date_near, _pick_date
+from diplodata.extract._statement_fast import _tail, _that
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
     _BOUND_BEFORE,
@@ -23,15 +24,14 @@ from diplodata.extract._statement_patterns import (
     _PRONOUN_IT,
     _PUNCT_AFTER,
     _QUOTE_GAP,
+    _REJECT_VERBS,
     _RELATIVE_BEFORE,
     _RIGHT_APPOSITION,
     _SAY_VERBS,
     _SENTENCE_BREAK,
     _SINGLE_QUOTE,
     _SUPPORT_MATERIAL,
-    _TAIL,
     _TAIL_VERB,
-    _THAT,
     _THAT_VERBS,
     _THE_GAP,
     _TOLD_OBJECT,
@@ -39,7 +39,6 @@ from diplodata.extract._statement_patterns import (
     _WHO_CLAUSE,
     _WHO_START,
     _WHOSE_BEFORE,
-    _speech_verbs,
 )
 from diplodata.extract._statement_quotes import _quote_at, _quote_pieces
 from diplodata.extract._statement_scan import _Hit, _masked, _Scan, _sentence_index, _unmask_length
@@ -53,18 +52,19 @@ from diplodata.extract._statement_speakers import (
 )
 from diplodata.models import Act, Actor, ActorKind
 
+_END = itemgetter(1)
+
 # ------------------------------------------------------------------- main pass
 
 
-def _find(scan: _Scan) -> list[_Hit]:
-    g = scan.g
-    norm = g.norm
-    sentences = g.sentences
+def _find(scan: _Scan, verbs: list[tuple[int, int, str]]) -> list[_Hit]:
+    """The hits of the speech ``verbs`` (:func:`._statement_patterns._speech_verbs`), in order."""
+    norm = scan.norm
+    sentences = scan.g.sentences
     hits: list[_Hit] = []
     used_quotes: set[int] = set()
     blocked: list[tuple[int, int]] = []  # content spans: verbs inside them are not new statements
-    for vm in _speech_verbs(norm, g.text.runs):
-        vs, ve = vm.span()
+    for vs, ve, verb in verbs:
         if _quote_at(scan, vs) is not None:
             continue
         if blocked and blocked[-1][0] <= vs < blocked[-1][1]:
@@ -79,29 +79,27 @@ def _find(scan: _Scan) -> list[_Hit]:
         if not sent[0] <= vs < sent[1]:
             continue
         before = norm[max(sent[0], vs - 40) : vs]
-        hit = _one(scan, vm, sent, si, before, hits, used_quotes)
+        hit = _one(scan, (vs, ve, verb), sent, si, before, hits, used_quotes)
         if hit is None:
             continue
         hits.append(hit)
         used_quotes |= hit.quote_ids
         if hit.content_spans:
-            blocked.append((ve, max(hit.covers, max(b for _, b in hit.content_spans))))
+            blocked.append((ve, max(hit.covers, *map(_END, hit.content_spans))))
     return hits
 
 
 def _one(
     scan: _Scan,
-    vm: re.Match[str],
+    verb_at: tuple[int, int, str],
     sent: tuple[int, int],
     si: int,
     before: str,
     hits: list[_Hit],
     used_quotes: set[int],
 ) -> _Hit | None:
-    g = scan.g
-    norm = g.norm
-    verb = vm.group()
-    vs, ve = vm.span()
+    norm = scan.norm
+    vs, ve, verb = verb_at  # (start, end, verb) of a speech verb
     speaker: Actor | None = None
     speaker_span: tuple[int, int] | None = None
     apposition: str | None = None
@@ -116,15 +114,14 @@ def _one(
         if left:
             speaker, speaker_span, apposition, mention = left
             right = False
-            if mention.text.lower() in ("he", "she") and _WHOSE_BEFORE.search(
-                norm, max(0, mention.start - 40), mention.start
-            ):
+            pronoun = mention.text.lower() in ("he", "she")
+            if pronoun and _WHOSE_BEFORE.search(norm, max(0, mention.start - 40), mention.start):
                 # "Macron, whose government he has accused": not the owner of "whose"
                 subject = _sentence_subject(scan, sent)
                 if subject and not subject[0].same_as(speaker):
                     speaker, speaker_span = subject
                     confidence = 0.7
-            elif mention.text.lower() in ("he", "she") and hits:
+            elif pronoun and hits:
                 prev = hits[-1]
                 if (
                     si - prev.sentence <= 1
@@ -170,7 +167,6 @@ def _one(
             pos = app_right.end()
     addressee: Actor | None = None
     attribution: str | None = None
-    object_text = norm[ve : min(sent[1], ve + 60)].strip()
     if verb in _OBJECT_VERBS:
         i = bisect_left(scan.mention_starts, ve)
         if i < len(scan.actors):
@@ -190,38 +186,39 @@ def _one(
     quote_ids: set[int] = set()
     covers = 0
     pieces: list[tuple[int, int]] = []
-    head = speaker_span[0] if speaker_span and not right and speaker_span[1] <= vs else vs
-    qi = bisect_right(scan.quote_opens, head) - 1
-    if qi >= 0 and qi not in used_quotes:
-        q = scan.quotes[qi]
-        if q[1] < head and _QUOTE_GAP.fullmatch(norm[q[1] + 1 : head]):
-            quote_ids.add(qi)
-            pieces.append(_quote_pieces(norm, q))
-    # 2. a quotation after the verb: 'X said: "..."' or the rest of an interrupted one
-    nq = bisect_right(scan.quote_opens, pos - 1)
-    if nq < len(scan.quotes) and nq not in used_quotes:
-        q = scan.quotes[nq]
-        gap = norm[pos : q[0]]
-        if len(gap) <= 100 and "\n" not in gap and not _SENTENCE_BREAK.search(gap):
-            lead = _LEAD.fullmatch(gap)
-            punct = lead.group("p") if lead else None
-            body = lead.group("body").strip() if lead else "-"
-            if lead and pieces and punct == ",":
-                quote_ids.add(nq)  # the rest of an interrupted quotation
+    if scan.quotes:  # (most articles quote no one)
+        head = speaker_span[0] if speaker_span and not right and speaker_span[1] <= vs else vs
+        qi = bisect_right(scan.quote_opens, head) - 1
+        if qi >= 0 and qi not in used_quotes:
+            q = scan.quotes[qi]
+            if q[1] < head and _QUOTE_GAP.fullmatch(norm, q[1] + 1, head):  # no anchors: as a slice
+                quote_ids.add(qi)
                 pieces.append(_quote_pieces(norm, q))
-            elif lead and not pieces and (punct is not None or not body):
-                quote_ids.add(nq)
-                pieces.append(_quote_pieces(norm, q))
-            if lead:
-                att = _ATTRIBUTION.match(gap)
-                if att and attribution is None:
-                    attribution = att.group("att")
-    pieces = [p for p in pieces if p[1] > p[0]]
+        # 2. a quotation after the verb: 'X said: "..."' or the rest of an interrupted one
+        nq = bisect_right(scan.quote_opens, pos - 1)
+        if nq < len(scan.quotes) and nq not in used_quotes and scan.quotes[nq][0] - pos <= 100:
+            q = scan.quotes[nq]
+            gap = norm[pos : q[0]]
+            if "\n" not in gap and not _SENTENCE_BREAK.search(gap):
+                lead = _LEAD.fullmatch(gap)
+                punct = lead.group("p") if lead else None
+                body = lead.group("body").strip() if lead else "-"
+                if lead and pieces and punct == ",":
+                    quote_ids.add(nq)  # the rest of an interrupted quotation
+                    pieces.append(_quote_pieces(norm, q))
+                elif lead and not pieces and (punct is not None or not body):
+                    quote_ids.add(nq)
+                    pieces.append(_quote_pieces(norm, q))
+                if lead:
+                    att = _ATTRIBUTION.match(gap)
+                    if att and attribution is None:
+                        attribution = att.group("att")
+        pieces = [p for p in pieces if p[1] > p[0]]
     direct = bool(pieces)
     content_spans: list[tuple[int, int]]
     act_text: str
     if direct:
-        content = " ... ".join(norm[a:b] for a, b in pieces)
+        content = " ... ".join([norm[a:b] for a, b in pieces])
         content_spans = pieces
         act_text = content
         end_of_words = max(pos, max(b for _, b in pieces) + 1)
@@ -236,7 +233,7 @@ def _one(
         # 3. paraphrase: the clause after the verb
         start = pos
         rest_end = min(sent[1], start + _MAX_CONTENT)
-        that = _THAT.match(norm, start, rest_end) if verb in _THAT_VERBS else None
+        that = _that(norm, start, rest_end) if verb in _THAT_VERBS else None
         that_word = norm.rfind("that", start, that.end()) if that else -1
         if that and '"' not in norm[start:that_word]:
             channel = _ATTRIBUTION.search(norm, start, that_word)
@@ -255,7 +252,7 @@ def _one(
                 start = lead_att.end()
         else:
             start = vs
-        tail = _TAIL.search(norm, max(sent[0], sent[1] - 160), sent[1])
+        tail = _tail(norm, max(sent[0], sent[1] - 160), sent[1])  # _TAIL.search
         if tail and tail.start() >= start and tail.start() > ve:
             # "..., her office said": the tail names the speaker, or only the channel
             rest_end = min(rest_end, tail.start())
@@ -267,7 +264,11 @@ def _one(
                 speaker, speaker_span = teller[0], teller[1]
         if start == vs and _PUNCT_AFTER.match(norm[ve : ve + 3]):
             return None  # "the deal, which X praised, ...": the object is elsewhere
-        if speaker_span is not None and _WHO_CLAUSE.search(norm[speaker_span[1] : vs]):
+        if (
+            speaker_span is not None
+            and norm.find("wh", speaker_span[1], vs) >= 0  # "who" or "which": the pattern needs one
+            and _WHO_CLAUSE.search(norm[speaker_span[1] : vs])
+        ):
             # "Macron, who praised the agreement, left": the clause ends at its comma
             comma = norm.find(",", start, rest_end)
             rest_end = comma if comma > start else rest_end
@@ -283,12 +284,14 @@ def _one(
             if _TOLL.search(norm[start:end]) or _EVENT_REPORT.search(norm[start:end]):
                 return None
         content_spans = [(start, end)]
-        first_inner = bisect_left(scan.quote_opens, start)
-        inner = [
-            i
-            for i in range(first_inner, min(len(scan.quotes), first_inner + 4))
-            if scan.quotes[i][0] < end
-        ]
+        inner: list[int] = []  # quotations inside the clause
+        if scan.quotes:
+            first_inner = bisect_left(scan.quote_opens, start)
+            inner = [
+                i
+                for i in range(first_inner, min(len(scan.quotes), first_inner + 4))
+                if scan.quotes[i][0] < end
+            ]
         if inner:
             quoted = [
                 _quote_pieces(norm, scan.quotes[i]) for i in inner if scan.quotes[i][1] <= end + 1
@@ -306,9 +309,10 @@ def _one(
                 act_text = norm[start:end]
                 content_spans = [single.span("q")]
                 direct = True
-        if not direct:
-            act_text = norm[start:end]
-        content = " ... ".join(norm[a:b] for a, b in content_spans)
+        if direct:
+            content = " ... ".join([norm[a:b] for a, b in content_spans])
+        else:
+            act_text = content = norm[start:end]
     if not content.strip():
         return None
     first_count = bisect_left(scan.count_starts, content_spans[0][0])
@@ -326,27 +330,31 @@ def _one(
         speaker_span or _COORDINATION.search(before)
     ):
         return None
+    # the words after the verb: only "rejected" reads them ("rejected the claims")
+    object_text = norm[ve : min(sent[1], ve + 60)].strip() if verb in _REJECT_VERBS else ""
     act = _verb_act(verb, act_text, object_text)
     if addressee is None and act in (Act.APPEAL, Act.DEMAND, Act.WARNING):
         addressee = _addressee_in(scan, content_spans, speaker)
-    exclude = list(content_spans) if verb in _THAT_VERBS or direct else []
-    if not direct and verb not in _THAT_VERBS:
-        # a date inside a verb-led clause counts unless it is the clause's own ("from June 8")
-        i = bisect_left(scan.date_starts, content_spans[0][0])
-        while i < len(scan.dates) and scan.dates[i].start < content_spans[-1][1]:
-            d = scan.dates[i]
-            i += 1
-            if _BOUND_BEFORE.search(norm[max(0, d.start - 8) : d.start]):
-                exclude.append((d.start, d.end))
-    if apposition is not None and speaker_span is not None:
-        app_start = norm.find(apposition, speaker_span[1], vs)
-        if app_start >= 0 and _WHO_START.match(apposition):
-            exclude.append((app_start, app_start + len(apposition)))
-    if speaker_span is not None and _RELATIVE_BEFORE.search(
-        norm, max(sent[0], speaker_span[0] - 12), speaker_span[0]
-    ):
-        exclude.append((sent[0], speaker_span[0]))  # "an attack that X said": not X's date
-    date = _pick_date(scan, sent, (vs, ve), exclude)
+    date = None
+    if _date_near(scan, sent, (vs, ve)):  # else no date to pick: nothing to exclude
+        exclude = list(content_spans) if verb in _THAT_VERBS or direct else []
+        if not direct and verb not in _THAT_VERBS:
+            # a date inside a verb-led clause counts unless it is the clause's own ("from June 8")
+            i = bisect_left(scan.date_starts, content_spans[0][0])
+            while i < len(scan.dates) and scan.dates[i].start < content_spans[-1][1]:
+                d = scan.dates[i]
+                i += 1
+                if _BOUND_BEFORE.search(norm[max(0, d.start - 8) : d.start]):
+                    exclude.append((d.start, d.end))
+        if apposition is not None and speaker_span is not None:
+            app_start = norm.find(apposition, speaker_span[1], vs)
+            if app_start >= 0 and _WHO_START.match(apposition):
+                exclude.append((app_start, app_start + len(apposition)))
+        if speaker_span is not None and _RELATIVE_BEFORE.search(
+            norm, max(sent[0], speaker_span[0] - 12), speaker_span[0]
+        ):
+            exclude.append((sent[0], speaker_span[0]))  # "an attack that X said": not X's date
+        date = _pick_date(scan, sent, (vs, ve), exclude)
     return _Hit(
         verb=(vs, ve),
         verb_text=verb,

@@ -9,7 +9,6 @@ quantifiers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from diplodata.extract.text import _Runs
 from diplodata.models import Act
@@ -47,47 +46,30 @@ _VERB = re.compile(
 )
 _VERB_FIRST = frozenset(v.split()[0] for v in _VERB_ACT)
 """The first word of every speech verb: a match of :data:`_VERB` starts with one of them."""
-# Runs of lowercase ASCII letters as long as a first word (all are such words).
-_VERB_TOKEN = re.compile(rf"[a-z]{{{min(map(len, _VERB_FIRST))},{max(map(len, _VERB_FIRST))}}}+")
-
-
 _VERB_FIRST_BYTES = frozenset(w.encode() for w in _VERB_FIRST)
 
 
-def _speech_verbs(text: str, runs: _Runs | None = None) -> Iterator[re.Match[str]]:
-    """The matches of :data:`_VERB` in ``text``, as ``_VERB.finditer(text)`` finds them.
+def _speech_verbs(text: str, runs: _Runs | None = None) -> list[tuple[int, int, str]]:
+    """What ``_VERB.finditer(text)`` finds, as (start, end, verb).
 
     A match starts a word (nothing word-like before it) and its first word is one of
-    :data:`_VERB_FIRST`, all lowercase letters, so it starts a run of
-    :data:`_VERB_TOKEN` that spells that word. So ``_VERB`` is tried only where one of
-    the first words found among the text's tokens occurs (a superset of those places),
-    left to right and never inside a match already made. With ``runs``, the runs of
-    ASCII letters of ``text`` (:attr:`.Text.runs`), the first words are looked up among
-    them instead: such a word, with no word character on either side, is a whole run.
+    :data:`_VERB_FIRST`, all lowercase ASCII letters, with no letter on either side: so
+    in the runs of ASCII letters of ``text`` (:attr:`.Text.runs`, made here if not
+    given) that word is a whole run. ``_VERB`` is tried only at such runs, left to
+    right and never inside a match already made.
     """
-    if runs is not None:
-        present: set[str] | frozenset[str] = {
-            b.decode() for b in _VERB_FIRST_BYTES.intersection(runs.words)
-        }
-    else:
-        present = _VERB_FIRST.intersection(_VERB_TOKEN.findall(text))
-    if not present:
-        return
-    places: list[int] = []
-    for word in present:
-        i = text.find(word)
-        while i >= 0:
-            places.append(i)
-            i = text.find(word, i + 1)
-    places.sort()
+    if runs is None:
+        runs = _Runs(text)
+    found: list[tuple[int, int, str]] = []
     pos = 0
     match = _VERB.match
-    for place in places:
+    for place in runs.where(_VERB_FIRST_BYTES):
         if place >= pos:
-            found = match(text, place)
-            if found is not None:
-                pos = found.end()
-                yield found
+            verb = match(text, place)
+            if verb is not None:
+                pos = verb.end()
+                found.append((place, pos, verb.group()))
+    return found
 
 
 _SAY_VERBS = frozenset(
@@ -125,6 +107,7 @@ _OBJECT_VERBS = frozenset(  # verbs whose object, if an actor, is the addressee
     ("urged", "urges", "asked", "asks", "told", "tells", "warned", "warns")
 )
 _SUPPORT_MATERIAL = frozenset(("backed", "supported", "endorsed"))
+_REJECT_VERBS = frozenset(("rejected", "rejects"))  # a denial if what is rejected is a claim
 
 _DATE_TOKEN = "\x00"  # stands for a date phrase inside a gap
 _ADV = (
@@ -210,6 +193,16 @@ _PUNCT_AFTER = re.compile(r"\s*+[,.;:]")
 _WHO_CLAUSE = re.compile(r",\s*+(?:who|which)\b[^,]*+$")
 _WHO_START = re.compile(r"\s*(?:who|which)\b")
 _BOUND_BEFORE = re.compile(r"\b(?:from|by|until|till|since|before|after|to)\s*$")
+_BOUND_BEFORE_OF = re.compile(r"\b(?:from|by|until|till|since|before|after|to|of)\s*$")
+_SUPPORT_WORD = re.compile(r"\bsupport\b")
+_WORD_END = re.compile(r"[\w-]*")
+_COUNTRY_BEFORE = re.compile(
+    r"([A-Z][a-z]++(?:\s[A-Z][a-z]++)?)(?:\s++(?:has|have|had|also))*+\s++$"
+)
+_THE = re.compile(r"(?:[Tt]he\s++)?")
+_APPEAL_TO = re.compile(
+    r"\b(?:urged|urges|called\s+on|calls\s+on|asked|asks|message\s+to|warned|told)\s++(?:the\s++)?"
+)
 _PRESENT_VERBS = frozenset(v for v in _VERB_ACT if v.split()[0].endswith("s"))
 _SAME_STATEMENT = re.compile(r"(?:In|in)\s+the\s+same\s+(?:statement|speech|remarks|interview)")
 

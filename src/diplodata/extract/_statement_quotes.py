@@ -30,6 +30,8 @@ def _pair_quotes(norm: str) -> list[tuple[int, int]]:
 
 def _quote_at(scan: _Scan, offset: int) -> int | None:
     """The index of the quotation that contains ``offset`` (strictly inside its marks)."""
+    if not scan.quotes:
+        return None  # (most articles quote no one)
     i = bisect_right(scan.quote_opens, offset - 1) - 1
     if i >= 0 and scan.quotes[i][0] < offset < scan.quotes[i][1]:
         return i

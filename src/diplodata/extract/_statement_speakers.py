@@ -8,13 +8,14 @@ and the addressee named inside an appeal; offices and spokespeople are actors of
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from diplodata.countries import country as country_record
 from diplodata.countries import lookup as country_lookup
+from diplodata.extract._statement_fast import _APPEAL_TO_FAST
 from diplodata.extract._statement_patterns import (
     _AGENT_BEFORE,
+    _COUNTRY_BEFORE,
     _GAP_AGENT,
     _GAP_APPOSITION,
     _GAP_PLAIN,
@@ -22,6 +23,7 @@ from diplodata.extract._statement_patterns import (
     _GAP_SPOKES,
     _INTRO,
     _SURNAME_BEFORE,
+    _THE,
     _THE_GAP,
     _WINDOW,
     _dateline,
@@ -64,7 +66,7 @@ def _left_speaker(
     scan: _Scan, verb_start: int, sent_start: int
 ) -> tuple[Actor, tuple[int, int], str | None, ActorMention] | None:
     """The mention governing a verb from its left: (actor, span, apposition, mention)."""
-    norm = scan.g.norm
+    norm = scan.norm
     actors = scan.actors
     lo = max(sent_start, verb_start - _WINDOW)
     i = bisect_left(scan.mention_starts, verb_start) - 1
@@ -83,9 +85,14 @@ def _left_speaker(
         if not gap:
             continue
         span = (max(m.start, sent_start), m.end)
-        if _GAP_PLAIN.fullmatch(gap) or _GAP_RELATIVE.fullmatch(gap):
+        # Only the gap patterns that can begin the gap are tried: _GAP_PLAIN begins with a
+        # space, _GAP_SPOKES with one or "'s", _GAP_RELATIVE and _GAP_APPOSITION with a
+        # comma, _GAP_AGENT with either.
+        spaced = gap[0].isspace()
+        comma = gap[0] == ","
+        if (spaced and _GAP_PLAIN.fullmatch(gap)) or (comma and _GAP_RELATIVE.fullmatch(gap)):
             return _as_speaker(m), span, None, m
-        spokes = _GAP_SPOKES.fullmatch(gap)
+        spokes = _GAP_SPOKES.fullmatch(gap) if spaced or gap[0] == "'" else None
         if spokes:
             word = norm[m.end : verb_start].split()
             if "office" in word:
@@ -93,11 +100,13 @@ def _left_speaker(
             if m.actor.kind is ActorKind.PERSON:
                 continue
             return _spokesperson(m), span, None, m
-        app = _GAP_APPOSITION.fullmatch(gap)
+        app = _GAP_APPOSITION.fullmatch(gap) if comma else None
         if app and '"' not in app.group("app"):
             return _as_speaker(m), span, app.group("app"), m
-        if _GAP_AGENT.fullmatch(gap) and _AGENT_BEFORE.search(
-            scan.g.norm, max(0, m.start - 40), m.start
+        if (
+            (spaced or comma)
+            and _GAP_AGENT.fullmatch(gap)
+            and _AGENT_BEFORE.search(norm, max(0, m.start - 40), m.start)
         ):
             # "The declaration, announced by X on Saturday, called for ...": X speaks
             return _as_speaker(m), span, None, m
@@ -108,11 +117,9 @@ def _country_speaker(
     scan: _Scan, verb_start: int, sent_start: int
 ) -> tuple[Actor, tuple[int, int]] | None:
     """A country named as the actor right before the verb ("Egypt has declared")."""
-    norm = scan.g.norm
+    norm = scan.norm
     window = norm[max(sent_start, verb_start - 60) : verb_start]
-    found = re.search(
-        r"([A-Z][a-z]++(?:\s[A-Z][a-z]++)?)(?:\s++(?:has|have|had|also))*+\s++$", window
-    )
+    found = _COUNTRY_BEFORE.search(window)
     if found is None:
         return None
     code = country_lookup(found.group(1))
@@ -155,7 +162,7 @@ def _right_speaker(
     scan: _Scan, verb_end: int, sent_end: int
 ) -> tuple[Actor, tuple[int, int]] | None:
     """``said X``: the mention right after the verb."""
-    norm = scan.g.norm
+    norm = scan.norm
     i = bisect_left(scan.mention_starts, verb_end)
     if i >= len(scan.actors):
         return None
@@ -167,7 +174,7 @@ def _right_speaker(
 
 def _sentence_subject(scan: _Scan, sent: tuple[int, int]) -> tuple[Actor, tuple[int, int]] | None:
     """The actor that opens a sentence (after a dateline and an introductory phrase)."""
-    norm = scan.g.norm
+    norm = scan.norm
     pos = sent[0]
     dl = _dateline(norm, pos, min(sent[1], pos + 120))
     if dl:
@@ -179,19 +186,16 @@ def _sentence_subject(scan: _Scan, sent: tuple[int, int]) -> tuple[Actor, tuple[
     if m.start >= sent[1] or m.start - pos > 70:
         return None
     intro = _masked(scan, pos, m.start)
-    if _INTRO.fullmatch(intro) or re.fullmatch(r"(?:[Tt]he\s++)?", intro):
+    if _INTRO.fullmatch(intro) or _THE.fullmatch(intro):
         return _as_speaker(m), (m.start, m.end)
     return None
 
 
 def _addressee_in(scan: _Scan, spans: list[tuple[int, int]], speaker: Actor) -> Actor | None:
     """'urged Haftar to ...' inside the content: the actor right after an appeal verb."""
-    norm = scan.g.norm
+    norm = scan.norm
     start, end = spans[0][0], spans[-1][1]
-    found = re.search(
-        r"\b(?:urged|urges|called\s+on|calls\s+on|asked|asks|message\s+to|warned|told)\s++(?:the\s++)?",
-        norm[start : min(end, start + 200)],
-    )
+    found = _APPEAL_TO_FAST.search(norm[start : min(end, start + 200)])  # _APPEAL_TO
     if not found:
         return None
     at = start + found.end()

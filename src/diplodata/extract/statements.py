@@ -26,17 +26,18 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Set
 from functools import cache
+from operator import attrgetter, itemgetter
 
 from pydantic import ValidationError
 
 from diplodata.extract._fast import kept_text, trusted
 from diplodata.extract._statement_dates import _when
 from diplodata.extract._statement_hits import _find
-from diplodata.extract._statement_patterns import _SAME_STATEMENT, _VERB_FIRST_BYTES, MAX_QUOTE
+from diplodata.extract._statement_patterns import _SAME_STATEMENT, MAX_QUOTE, _speech_verbs
 from diplodata.extract._statement_quotes import _pair_quotes
-from diplodata.extract._statement_scan import _Hit, _Scan
+from diplodata.extract._statement_scan import _Hit, _in_order, _Scan
 from diplodata.extract.groundwork import EVENT_GIVEN, NO_TIME, Groundwork
 from diplodata.models import Act, Actor, Span, Statement, TimeRef
 from diplodata.ontology import codes_for_statement
@@ -45,6 +46,8 @@ __all__ = ["EXTRACTOR", "MAX_QUOTE", "statement_events"]
 
 EXTRACTOR = "statements.v1"
 
+_FIRST = itemgetter(0)
+_START = attrgetter("start")
 _codes = cache(codes_for_statement)
 """The codes of an act, built once per act (Codes are immutable: events share them)."""
 
@@ -86,15 +89,16 @@ def _merge(hits: list[_Hit]) -> list[_Hit]:
             act = _compatible(prev.act, h.act)
             if act is not None:
                 keep = h if h.direct or len(h.content) >= len(prev.content) else prev
-                merged = replace(
-                    keep,
-                    act=act,
-                    addressee=prev.addressee or h.addressee,
-                    attribution=_channel(prev, h),
-                    date=h.date or prev.date,
-                    speaker_span=h.speaker_span or prev.speaker_span,
+                # The merged remark: the kept hit, updated in place (the right side is read
+                # before anything is set; neither hit is read again but as ``out[-1]``).
+                keep.act, keep.addressee, keep.attribution, keep.date, keep.speaker_span = (
+                    act,
+                    prev.addressee or h.addressee,
+                    _channel(prev, h),
+                    h.date or prev.date,
+                    h.speaker_span or prev.speaker_span,
                 )
-                out[-1] = merged
+                out[-1] = keep
                 continue
         out.append(h)
     return out
@@ -106,7 +110,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
     if (
         hit.date is None
         and previous is not None
-        and _SAME_STATEMENT.match(g.norm, sent[0], min(sent[1], sent[0] + 40))
+        and _SAME_STATEMENT.match(scan.norm, sent[0], min(sent[1], sent[0] + 40))
     ):
         when = previous.when or NO_TIME
     else:
@@ -127,11 +131,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
     spans = {hit.verb, *hit.content_spans}
     if hit.speaker_span is not None:
         spans.add(hit.speaker_span)
-    evidence = sorted(
-        (g.span(a, b) for a, b in spans if b > a),
-        key=lambda s: (s.start, s.end),
-    )
-    evidence = _distinct(evidence)
+    evidence = _evidence(g, spans)
     confidence = hit.confidence + (0.05 if hit.direct else 0.0)
     fields = {
         "id": g.event_id("statement", *hit.verb),
@@ -140,7 +140,7 @@ def _statement(scan: _Scan, hit: _Hit, previous: _Hit | None) -> Statement | Non
         "location": None,
         "source": g.source(),
         "attribution": hit.attribution,
-        "evidence": tuple(evidence),
+        "evidence": evidence,
         "confidence": confidence,
         "codes": _codes(hit.act),
         "speaker": hit.speaker,
@@ -183,13 +183,29 @@ _STATEMENT_GIVEN = frozenset(
 """The fields :func:`_statement` gives (the others take the models' defaults)."""
 
 
-def _distinct(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s in spans:
-        if out and out[-1].start == s.start and out[-1].end == s.end:
-            continue
-        out.append(s)
-    return out
+def _evidence(g: Groundwork, spans: Set[tuple[int, int]]) -> tuple[Span, ...]:
+    """The non-empty normalised ``spans`` as evidence in the original text, in order, once each.
+
+    The map back to the original text is strictly increasing in both ends (it keeps
+    characters, in order), so sorting the distinct spans before mapping them gives the
+    order, and the distinctness, of sorting the mapped spans by (start, end). Where no
+    character was removed (the normalised text is as long as the original: normalising
+    replaces characters one for one), a span is the same in both texts, and one within
+    the text is built as :meth:`.Groundwork.span` builds it.
+    """
+    ordered = [s for s in sorted(spans) if s[1] > s[0]]
+    original = g.text.original
+    size = len(original)
+    if len(g.norm) != size:
+        return tuple([g.span(a, b) for a, b in ordered])
+    return tuple(
+        [
+            trusted(Span, {"start": a, "end": b, "text": original[a:b]})
+            if a >= 0 and b <= size
+            else g.span(a, b)  # refused, as Groundwork.span refuses it
+            for a, b in ordered
+        ]
+    )
 
 
 def statement_events(g: Groundwork) -> list[Statement]:
@@ -223,23 +239,25 @@ def statement_events(g: Groundwork) -> list[Statement]:
 
 
 def _statement_events(g: Groundwork) -> list[Statement]:
-    if _VERB_FIRST_BYTES.isdisjoint(g.text.runs.words):
-        return []  # no speech verb can occur: nothing to read (see _speech_verbs)
+    verbs = _speech_verbs(g.norm, g.text.runs)
+    if not verbs:
+        return []  # no speech verb: nothing to read
     quotes = _pair_quotes(g.norm)
-    actors = sorted(g.actors, key=lambda m: (m.start, -m.end))
-    dates = sorted(g.dates, key=lambda d: (d.start, -d.end))
+    actors, mention_starts = _in_order(g.actors)
+    dates, date_starts = _in_order(g.dates)
     scan = _Scan(
         g=g,
+        norm=g.norm,
         quotes=quotes,
-        quote_opens=[a for a, _ in quotes],
+        quote_opens=list(map(_FIRST, quotes)),
         actors=actors,
         dates=dates,
-        mention_starts=[m.start for m in actors],
-        date_starts=[d.start for d in dates],
-        count_starts=sorted(c.start for c in g.counts),
-        sentence_starts=[s for s, _ in g.sentences],
+        mention_starts=mention_starts,
+        date_starts=date_starts,
+        count_starts=sorted(map(_START, g.counts)),
+        sentence_starts=list(map(_FIRST, g.sentences)),
     )
-    hits = _merge(_find(scan))
+    hits = _merge(_find(scan, verbs))
     out: list[Statement] = []
     previous: _Hit | None = None
     for hit in hits:
