@@ -32,6 +32,12 @@ from typing import Literal
 
 from diplodata.countries import countries
 from diplodata.countries import lookup as country_lookup
+
+# The title patterns live in _actor_titles; their old names here are kept for the tests.
+from diplodata.extract._actor_titles import PERSON as _PERSON  # noqa: F401
+from diplodata.extract._actor_titles import TITLE_RUNS as _TITLE_RUNS  # noqa: F401
+from diplodata.extract._actor_titles import TITLES as _TITLES  # noqa: F401
+from diplodata.extract._actor_titles import person_matches as _person_matches
 from diplodata.extract._fast import fast_init
 from diplodata.extract.gazetteer import Entry, Gazetteer, fold, slug
 from diplodata.extract.text import Text, _Runs
@@ -52,98 +58,6 @@ class ActorMention:
     text: str
     actor: Actor
     how: How
-
-
-# Titles that introduce a person, longest first. Lower-case forms are matched case-insensitively
-# on their first letter ("envoy" and "Envoy").
-_TITLES = sorted(
-    """
-    prime minister|deputy prime minister|foreign minister|defence minister|defense minister|
-    interior minister|health minister|oil minister|finance minister|minister|
-    president|vice president|vice-president|secretary-general|secretary general|
-    secretary of state|secretary|chancellor|king|queen|emir|crown prince|sheikh|
-    field marshal|marshal|general|gen.|lieutenant general|lt. gen.|major general|colonel|col.|
-    commander|military commander|strongman|warlord|envoy|special envoy|special representative|
-    ambassador|spokesman|spokeswoman|spokesperson|chief|head|leader|speaker|
-    director-general|director general|director|coordinator|high commissioner|
-    senator|governor|mayor|official|adviser|advisor|negotiator|representative
-    """.replace("\n", "").split("|"),
-    key=len,
-    reverse=True,
-)
-_TITLE_RE = "|".join(re.escape(t.strip()) for t in _TITLES if t.strip())
-_NAME = r"(?:(?:al|el|bin|ibn|abu|abdel|abdul|de|von)[- ])?[A-Z][\w'\-]*+"
-_GAP = r"(?:[^\S\n]|\n(?![^\S\n]*+\n))++"
-"""White space that does not cross a paragraph break."""
-_PRE_WORDS = ("eastern", "western", "southern", "northern", "former", "acting", "top", "senior",
-              "rival", "renegade")  # fmt: skip
-"""Lower-case words that can stand before a title ("eastern Libyan commander")."""
-_PERSON = re.compile(
-    rf"(?<![A-Za-z])(?P<pre>(?:U\.[A-Z]\.|[A-Z][A-Za-z\-]*+|{'|'.join(_PRE_WORDS)}){_GAP}){{0,3}}?"
-    rf"(?P<title>(?i:{_TITLE_RE})){_GAP}"
-    rf"(?P<name>{_NAME}(?:{_GAP}{_NAME}){{0,3}})"
-)
-_TITLE_FIRST = frozenset(re.split(r"[ .\-]", t.strip())[0].lower() for t in _TITLES if t.strip())
-"""The first word of every title: only where one stands can a title pattern match."""
-_LOWER_STARTS = _TITLE_FIRST | frozenset(_PRE_WORDS)
-"""The only lower-case words at which a title pattern can start (a pre-word or a title)."""
-_TITLE_FIRST_BYTES = frozenset(w.encode() for w in _TITLE_FIRST)
-_LOWER_STARTS_BYTES = frozenset(w.encode() for w in _LOWER_STARTS)
-_TITLE_RUNS = max(len(re.findall(r"[A-Za-z]+", t)) for t in _TITLES)
-"""The most runs of letters a title spans ("deputy prime minister", "secretary of state")."""
-_NAME_NEAR = re.compile(
-    rf"[A-Za-z]++(?:[^A-Za-z]++[a-z][A-Za-z]*+){{0,{_TITLE_RUNS - 1}}}[^A-Za-z]++"
-    r"(?:[A-Z]|(?:al|el|bin|ibn|abu|abdel|abdul|de|von)(?![A-Za-z]))"
-)
-"""From a title's first word: one of the next :data:`_TITLE_RUNS` runs of letters is capitalised
-or a particle, as the first word of the name after a title is (ASCII text)."""
-_BACK = 6
-"""How many words before a title a match can start ("U.N." is two words, pre-words are up to 3)."""
-
-
-def _person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]:
-    """The matches of :data:`_PERSON`, as ``finditer`` finds them, tried only near a title word.
-
-    Equivalent to ``list(_PERSON.finditer(norm))`` (``tests/test_actors.py`` checks it), and
-    much faster: the pattern is tried at the few words that can start a match instead of at
-    every character. A match has a title, whose first word is a run of letters (case aside)
-    in :data:`_TITLE_FIRST`; it starts at that word or at one of the :data:`_BACK` runs of
-    letters before it. ``runs`` are those of ``norm``, if already made.
-    """
-    if runs is None:
-        runs = _Runs(norm)
-    found: list[re.Match[str]] = []
-    last_end = 0
-    # In ASCII text a match found at a title word has its title there (one with an earlier
-    # title was found, or ruled out, at that title) or later (this word is then a capitalised
-    # pre-word, and the later title, whose six runs before it hold the start, finds the same
-    # match). With the title here, the name begins at one of the next _TITLE_RUNS runs: where
-    # none is capitalised or a particle, this word can be skipped.
-    near = _NAME_NEAR.match if norm.isascii() else None
-    for title in runs.where(_TITLE_FIRST_BYTES):
-        if title < last_end or (near is not None and near(norm, title) is None):
-            continue
-        for run in runs.before(title, _BACK):
-            start = run.start()
-            if start < last_end:
-                continue
-            # A match starts with "U.", a capital, a pre-word or a title (the title word
-            # itself is always tried; its run is cut short after one letter here).
-            # Case-insensitive matching folds some non-ASCII letters ("ı" is "i"), so a word
-            # followed by a character outside ASCII is always tried.
-            if (
-                start != title
-                and norm[start] > "Z"
-                and run.group() not in _LOWER_STARTS_BYTES
-                and norm[run.end() : run.end() + 1].isascii()
-            ):
-                continue
-            match = _PERSON.match(norm, start)
-            if match is not None:
-                found.append(match)
-                last_end = match.end()
-                break
-    return found
 
 
 _INSTITUTION = re.compile(
