@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import _actor_titles as titles
+from diplodata.extract.gazetteer import Gazetteer
 
 # ---------------------------------------------------------------------- titles
 
@@ -81,3 +82,49 @@ def test_the_title_trie_matches_where_the_alternation_matches(text: str) -> None
         assert (a and a.span()) == (b and b.span())
         if a is not None and b is not None:
             assert a.groupdict() == b.groupdict()
+
+
+# ---------------------------------------------------------------- gazetteer heads
+
+_HEAD_WORDS = [
+    "al", "Al", "AL", "as", "As", "el", "bin", "ibn", "ben", "de", "da", "von", "van", "an", "at",
+    "Sisi", "Sarraj", "Haftar", "Libya", "Der", "Leyen", "the", "The", "UN", "WHO", "who", "5",
+    "10", "m23", "M23", "x", "_", "\u00e9", "Erdo\u011fan", "U.N.", "Salvador", "Mistura",
+]  # fmt: skip
+_HEAD_TEXT = st.lists(
+    st.sampled_from(_HEAD_WORDS),
+    max_size=30,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "-", "", "5", ".", "'", "_", "\n"]),
+        min_size=len(words),
+        max_size=len(words),
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_HEAD_TEXT, st.text(max_size=120)))
+def test_ascii_heads_from_the_runs_are_what_the_start_pattern_finds(text: str) -> None:
+    from diplodata.extract.actors import _with_countries
+    from diplodata.extract.gazetteer import _START, Gazetteer, fold
+    from diplodata.extract.text import _Runs
+
+    for g in (Gazetteer.default(), _with_countries(Gazetteer.default())):
+        heads = (
+            (m, m.group().lower() if m.group().isascii() else fold(m.group()))
+            for m in _START.finditer(text)
+        )
+        expected = [(m.start(), m.end(), m.group(), h) for m, h in heads if h in g._first]
+        assert g._candidates(text, _Runs(text)) == expected
+        assert g._find(text, _Runs(text)) == g._find(text)
+
+
+def test_the_particles_of_the_start_pattern_are_the_particles() -> None:
+    from diplodata.extract.gazetteer import _START, PARTICLES
+
+    alternation = re.search(r"\(\?:((?:[a-z]+\|)+[a-z]+)\)", _START.pattern)
+    assert alternation is not None and set(alternation.group(1).split("|")) == PARTICLES
+    g = Gazetteer.default()
+    assert {p.decode() for p in g._first_particles} == g._first & PARTICLES
+    assert {"al", "el", "de", "von"} <= g._first & PARTICLES

@@ -153,7 +153,7 @@ def find_actors(
     runs = text.runs
     known = [
         ActorMention(start, end, found, _entry_actor(entry, year), "gazetteer")
-        for start, end, found, entry in gaz._find(norm)
+        for start, end, found, entry in gaz._find(norm, runs)
         if entry.kind is not ActorKind.STATE or not _is_place(norm, start)
     ]
     starts = [m.start for m in known]
