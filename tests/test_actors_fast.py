@@ -128,3 +128,48 @@ def test_the_particles_of_the_start_pattern_are_the_particles() -> None:
     g = Gazetteer.default()
     assert {p.decode() for p in g._first_particles} == g._first & PARTICLES
     assert {"al", "el", "de", "von"} <= g._first & PARTICLES
+
+
+# ---------------------------------------------------------------- countries as places
+
+_PLAIN_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|of|from|for|into|across|inside|near|at|on|over|towards?|within|throughout|"
+    r"around|out|left|entered|visited|visiting|visit)\s++(?:the\s++)?$",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = [
+    "in", "IN", "In", "into", "inside", "towards", "toward", "Towards", "visiting", "visit",
+    "the", "THE", "Libya", "at", "out", "left", "x", "\u0130n", "\u0131n", "\u017fo", "th\u00e9",
+    "_", "5",
+]  # fmt: skip
+_PLACE_GAPS = [" ", "  ", "\n", "\n\n", "", "-", "\u00a0", "\u2028", "\t", "\x1c"]
+_PLACE_TEXT = st.lists(st.sampled_from(_PLACE_WORDS), max_size=12).flatmap(
+    lambda words: st.lists(
+        st.sampled_from(_PLACE_GAPS), min_size=len(words), max_size=len(words)
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_PLACE_TEXT, st.text(max_size=40)))
+def test_a_country_is_a_place_where_the_plain_pattern_says_so(text: str) -> None:
+    from diplodata.extract.actors import _is_place
+
+    for start in range(len(text) + 1):
+        plain = _PLAIN_PLACE_BEFORE.search(text, max(0, start - 14), start) is not None
+        assert _is_place(text, start) == plain
+
+
+def test_place_words_are_found_before_a_country() -> None:
+    from diplodata.extract.actors import _is_place
+
+    for text in [
+        "in Libya",
+        "IN THE  Libya",
+        "visiting\nLibya",
+        "toward the Libya",
+        "\u0130n Libya",
+    ]:
+        assert _is_place(text, len(text) - 5)
+    for text in ["Libya", "tin Libya", "in-Libya", "in the\n\nLibya x", "inn Libya", "in,Libya"]:
+        assert _is_place(text, text.index("Libya")) == ("\n\n" in text)

@@ -37,6 +37,7 @@ from diplodata.countries import lookup as country_lookup
 from diplodata.extract._actor_titles import PERSON as _PERSON  # noqa: F401
 from diplodata.extract._actor_titles import TITLE_RUNS as _TITLE_RUNS  # noqa: F401
 from diplodata.extract._actor_titles import TITLES as _TITLES  # noqa: F401
+from diplodata.extract._actor_titles import caseless_trie
 from diplodata.extract._actor_titles import person_matches as _person_matches
 from diplodata.extract._fast import fast_init
 from diplodata.extract.gazetteer import Entry, Gazetteer, fold, slug
@@ -223,15 +224,28 @@ def _with_countries(gazetteer: Gazetteer) -> Gazetteer:
     return combined
 
 
+_PLACE_WORDS = sorted(
+    ("in", "to", "of", "from", "for", "into", "across", "inside", "near", "at", "on", "over",
+     "towards", "toward", "within", "throughout", "around", "out", "left", "entered", "visited",
+     "visiting", "visit"),
+    key=len,
+    reverse=True,
+)  # fmt: skip
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|to|of|from|for|into|across|inside|near|at|on|over|towards?|within|throughout|"
-    r"around|out|left|entered|visited|visiting|visit)\s++(?:the\s++)?$",
-    re.IGNORECASE,
+    rf"\b{caseless_trie(_PLACE_WORDS)}\s++(?:{caseless_trie(['the'])}\s++)?$"
 )
-"""A country after these words is a place ("in Libya", "the ambassador to Libya"), not an actor."""
+"""A country after these words is a place ("in Libya", "the ambassador to Libya"), not an actor.
+
+The words in any case, written as a trie of character classes (see
+:func:`~diplodata.extract._actor_titles.caseless_trie`): ``re.IGNORECASE`` would have the
+engine try all of them at every word of the span searched."""
 
 
 def _is_place(norm: str, start: int) -> bool:
+    # A match ends with white space just before the country (the possessive ``\s++`` before
+    # ``$`` takes it all), so without any there is none to look for.
+    if not norm[start - 1 : start].isspace():
+        return False
     return _PLACE_BEFORE.search(norm, max(0, start - 14), start) is not None
 
 
