@@ -173,3 +173,18 @@ def test_place_words_are_found_before_a_country() -> None:
         assert _is_place(text, len(text) - 5)
     for text in ["Libya", "tin Libya", "in-Libya", "in the\n\nLibya x", "inn Libya", "in,Libya"]:
         assert _is_place(text, text.index("Libya")) == ("\n\n" in text)
+
+
+def test_cased_ok_says_what_case_ok_says() -> None:
+    from diplodata.extract.actors import _with_countries
+    from diplodata.extract.gazetteer import PARTICLES, _cased_ok
+
+    g = _with_countries(Gazetteer.default())
+    variants = [str.lower, str.upper, str.capitalize, lambda w: w]
+    for key in g._index:
+        for spell in variants:
+            for low in (True, False):
+                words = [w if low and w in PARTICLES else spell(w) for w in key]
+                assert _cased_ok(g._cased[key], [*words, "x", "Y"], len(key)) == g._case_ok(
+                    key, words
+                )

@@ -291,6 +291,9 @@ class Gazetteer:
         prefixes = self._prefixes
         acronyms = self._acronyms
         longest = self._longest
+        cased_at = self._cased
+        entries = self._entries
+        match_next = _NEXT.match
         mentions: list[tuple[int, int, str, Entry]] = []
         pos = 0
         for start, word_end, word, head in candidates:
@@ -306,39 +309,35 @@ class Gazetteer:
                         continue
                 elif not (word[:1].isupper() or word[:1].isdigit()):
                     continue
-                mentions.append((start, word_end, word, self._entries[actor_id]))
+                mentions.append((start, word_end, word, entries[actor_id]))
                 pos = word_end
                 continue
             # keys[i] is the folded key of the first i + 1 words, which end at word_ends[i].
             keys = [key]
             read = [word]
             word_ends = [word_end]
+            end = word_end
             while len(key) < longest and key in prefixes:
-                token = _NEXT.match(text, word_ends[-1])
+                token = match_next(text, end)
                 if token is None:
                     break
                 word = token.group(1)
                 key = (*key, fold(word))
+                end = token.end()
                 keys.append(key)
                 read.append(word)
-                word_ends.append(token.end())
-            for n in range(len(keys), 0, -1):
+                word_ends.append(end)
+            n = len(keys)
+            while n:
                 key = keys[n - 1]
                 actor_id = index.get(key)
-                if actor_id is None:
-                    continue
                 # self._case_ok(key, read[:n]), the folded words being those of the key
-                cased = self._cased[key]
-                if cased < 0:
-                    ok = all(w.isupper() or w.isdigit() for w in read[:n])
-                else:
-                    first = read[cased][:1]
-                    ok = first.isupper() or first.isdigit()
-                if ok:
+                if actor_id is not None and _cased_ok(cased_at[key], read, n):
                     end = word_ends[n - 1]
-                    mentions.append((start, end, text[start:end], self._entries[actor_id]))
+                    mentions.append((start, end, text[start:end], entries[actor_id]))
                     pos = end
                     break
+                n -= 1
         return mentions
 
     def _candidates(self, text: str, runs: _Runs | None = None) -> list[tuple[int, int, str, str]]:
@@ -405,6 +404,18 @@ class Gazetteer:
             return all(w.isupper() or w.isdigit() for w in words)
         first = next((w for w in words if fold(w) not in PARTICLES), words[0])
         return first[:1].isupper() or first[:1].isdigit()
+
+
+def _cased_ok(cased: int, words: list[str], n: int) -> bool:
+    """Whether the first ``n`` ``words`` are cased as an alias needs (see ``Gazetteer._cased``).
+
+    ``cased`` is -1 for an acronym (every word in capitals or a number), else the index of the
+    word that must begin with a capital or a digit.
+    """
+    if cased >= 0:
+        first = words[cased][:1]
+        return first.isupper() or first.isdigit()
+    return all(word.isupper() or word.isdigit() for word in words[:n])
 
 
 def _entry(row: Mapping[str, Any], roles: Iterable[Role | Mapping[str, Any]]) -> Entry:
