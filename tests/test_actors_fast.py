@@ -188,3 +188,61 @@ def test_cased_ok_says_what_case_ok_says() -> None:
                 assert _cased_ok(g._cased[key], [*words, "x", "Y"], len(key)) == g._case_ok(
                     key, words
                 )
+
+
+# ------------------------------------------------------------- institutions, coreference
+
+_BODY_WORDS = [
+    "the", "The", "French", "Egyptian", "Saudi-Arabian", "Saudi", "Arabian", "Al", "foreign",
+    "defence", "defense", "health", "interior", "Foreign", "ministry", "Ministry", "army",
+    "military", "government", "presidency", "embassy", "parliament", "cabinet", "armys", "x",
+    "FRENCH", "Fr", "F", "\u00e9", "Fran\u00e7aise", "5", "_", "U.N.", "he", "his",
+]  # fmt: skip
+_BODY_GAPS = [" ", "  ", "\n", "\n\n", "", "-", "\u00a0", "\u2028", "\t", ", ", "_", "5"]
+_BODY_TEXT = st.lists(st.sampled_from(_BODY_WORDS), max_size=14).flatmap(
+    lambda words: st.lists(
+        st.sampled_from(_BODY_GAPS), min_size=len(words), max_size=len(words)
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_BODY_TEXT, st.text(max_size=60)))
+def test_institutions_gated_by_the_word_before_the_body_are_what_finditer_finds(
+    text: str,
+) -> None:
+    from diplodata.extract.actors import _INSTITUTION, _institution_matches
+    from diplodata.extract.text import _Runs
+
+    found = [m.span() for m in _institution_matches(text, _Runs(text))]
+    assert found == [m.span() for m in _INSTITUTION.finditer(text)]
+
+
+def test_the_body_gate_lets_every_kind_of_match_through() -> None:
+    from diplodata.extract.actors import _may_end_institution
+    from diplodata.extract.text import _Runs
+
+    for text in ["the French army", "Saudi-Arabian  foreign ministry", "Egyptian\n\ncabinet"]:
+        body = len(text) - len(text.split()[-1])
+        assert _may_end_institution(text, _Runs(text), body)
+    for text in ["the army", "French, army", "FRENCH army", "5 army", "army"]:
+        body = len(text) - 4
+        assert not _may_end_institution(text, _Runs(text), body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.tuples(st.sampled_from(["Conte", "Haftar", "Conté"]), st.sampled_from([None, "x"])),
+    st.tuples(st.sampled_from(["Conte", "Haftar", "Conté"]), st.sampled_from([None, "x"])),
+    st.sampled_from([None, "Prime Minister"]),
+)
+def test_actors_with_other_names_are_never_equal(
+    a: tuple[str, str | None], b: tuple[str, str | None], role: str | None
+) -> None:
+    from diplodata.models import Actor, ActorKind
+
+    one = Actor(name=a[0], id=a[1], kind=ActorKind.PERSON, role=role)
+    other = Actor(name=b[0], id=b[1], kind=ActorKind.PERSON)
+    if one.name != other.name:
+        assert one != other
+    assert (one == other) == (a == b and role is None)

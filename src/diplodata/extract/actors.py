@@ -306,13 +306,37 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
+_QUALIFIERS = frozenset((b"foreign", b"defence", b"defense", b"health", b"interior"))
+"""The words before "ministry" in a body of :data:`_INSTITUTION` ("foreign ministry")."""
+
+
+def _may_end_institution(norm: str, runs: _Runs, body: int) -> bool:
+    """Whether a match of :data:`_INSTITUTION` can end with the body word at ``body``.
+
+    Before the body stands white space, then the demonym, whose last word is a capital and
+    lower-case letters (a run of letters of its own: a space, a hyphen or the start of the
+    match stands before it), or a qualifier of "ministry". Where the run of letters before
+    the body is neither, no match ends here, and any match that begins at one of the runs
+    before this body ends at a later body, whose own runs before it hold that start.
+    """
+    j = body - 1
+    if j < 0 or not norm[j].isspace():
+        return False
+    while j >= 0 and norm[j].isspace():
+        j -= 1
+    if j < 0 or not "a" <= norm[j] <= "z":
+        return False
+    start = runs.runs.rfind(b" ", 0, j) + 1
+    return "A" <= norm[start] <= "Z" or runs.runs[start : j + 1] in _QUALIFIERS
+
+
 def _institution_matches(norm: str, runs: _Runs) -> Iterator[re.Match[str]]:
     """The matches of :data:`_INSTITUTION`, as ``finditer`` finds them, tried only where one can start.
 
     A match ends with a body word and starts at one of the :data:`_INSTITUTION_BACK` runs of
     letters before it, so those are the only places tried, left to right.
     """
-    bodies = runs.where(_INSTITUTION_BYTES)
+    bodies = [b for b in runs.where(_INSTITUTION_BYTES) if _may_end_institution(norm, runs, b)]
     if not bodies:
         return
     starts = sorted(
@@ -366,7 +390,11 @@ class _History:
         if kind is ActorKind.PERSON:
             self.last_person = m
             last = self.people[-1].actor if self.people else None
-            if last is None or (last is not m.actor and last != m.actor):
+            # Equal actors have equal names: comparing the names first spares pydantic's
+            # comparison of two different people.
+            if last is None or (
+                last is not m.actor and (last.name != m.actor.name or last != m.actor)
+            ):
                 self.people.append(m)
                 del self.people[:-_RECENT]
         self.last_of_kind[kind] = m
