@@ -246,3 +246,25 @@ def test_actors_with_other_names_are_never_equal(
     if one.name != other.name:
         assert one != other
     assert (one == other) == (a == b and role is None)
+
+
+_ASCII_TITLE_WORDS = [
+    *titles._TITLE_WORDS, "U.N.", "eastern", "former", "Libyan", "the", "al-Sarraj", "al",
+    "el-Sisi", "de", "Mistura", "von", "Conte", "Haftar", "said", "x", "5", "ministry", "Pro-war",
+    "Head", "HEAD", "of",
+]  # fmt: skip
+_ASCII_TITLE_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(_ASCII_TITLE_WORDS), st.sampled_from([" ", "  ", "\n", "\n\n", ", ", "-"])
+    ),
+    max_size=20,
+).map(lambda pairs: "".join(w + j for w, j in pairs))
+
+
+@settings(max_examples=800, deadline=None)
+@given(_ASCII_TITLE_TEXT)
+def test_titles_gated_by_a_name_after_them_are_what_finditer_finds(text: str) -> None:
+    matches = list(_PLAIN_PERSON.finditer(text))
+    assert [m.span() for m in titles.person_matches(text)] == [m.span() for m in matches]
+    for m in matches:  # the gate holds wherever a match has its title
+        assert titles._TITLE_THEN_NAME.match(text, m.start("title")) is not None

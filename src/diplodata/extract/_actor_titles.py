@@ -84,7 +84,8 @@ def caseless_trie(words: list[str]) -> str:
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
-_NAME = r"(?:(?:al|el|bin|ibn|abu|abdel|abdul|de|von)[- ])?[A-Z][\w'\-]*+"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|abu|abdel|abdul|de|von)[- ])?"
+_NAME = _PARTICLE + r"[A-Z][\w'\-]*+"
 _GAP = r"(?:[^\S\n]|\n(?![^\S\n]*+\n))++"
 """White space that does not cross a paragraph break."""
 _PRE_WORDS = ("eastern", "western", "southern", "northern", "former", "acting", "top", "senior",
@@ -104,12 +105,9 @@ _TITLE_FIRST_BYTES = frozenset(w.encode() for w in _TITLE_FIRST)
 _LOWER_STARTS_BYTES = frozenset(w.encode() for w in _LOWER_STARTS)
 TITLE_RUNS = max(len(re.findall(r"[A-Za-z]+", t)) for t in _TITLE_WORDS)
 """The most runs of letters a title spans ("deputy prime minister", "secretary of state")."""
-_NAME_NEAR = re.compile(
-    rf"[A-Za-z]++(?:[^A-Za-z]++[a-z][A-Za-z]*+){{0,{TITLE_RUNS - 1}}}[^A-Za-z]++"
-    r"(?:[A-Z]|(?:al|el|bin|ibn|abu|abdel|abdul|de|von)(?![A-Za-z]))"
-)
-"""From a title's first word: one of the next :data:`TITLE_RUNS` runs of letters is capitalised
-or a particle, as the first word of the name after a title is (ASCII text)."""
+_TITLE_THEN_NAME = re.compile(rf"(?:{caseless_trie(_TITLE_WORDS)}){_GAP}{_PARTICLE}[A-Z]")
+"""A title, then the start of a name (up to its capital): how every match of :data:`PERSON`
+goes on from where its title begins."""
 _BACK = 6
 """How many words before a title a match can start ("U.N." is two words, pre-words are up to 3)."""
 
@@ -130,9 +128,8 @@ def person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]:
     # In ASCII text a match found at a title word has its title there (one with an earlier
     # title was found, or ruled out, at that title) or later (this word is then a capitalised
     # pre-word, and the later title, whose six runs before it hold the start, finds the same
-    # match). With the title here, the name begins at one of the next TITLE_RUNS runs: where
-    # none is capitalised or a particle, this word can be skipped.
-    near = _NAME_NEAR.match if norm.isascii() else None
+    # match). Where no title and name can follow from this word, it can be skipped.
+    near = _TITLE_THEN_NAME.match if norm.isascii() else None
     for title in runs.where(_TITLE_FIRST_BYTES):
         if title < last_end or (near is not None and near(norm, title) is None):
             continue
