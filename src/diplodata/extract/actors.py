@@ -313,14 +313,15 @@ _QUALIFIERS = frozenset((b"foreign", b"defence", b"defense", b"health", b"interi
 def _may_end_institution(norm: str, runs: _Runs, body: int) -> bool:
     """Whether a match of :data:`_INSTITUTION` can end with the body word at ``body``.
 
-    Before the body stands white space, then the demonym, whose last word is a capital and
+    The body word is in lower case, and before it stands white space, then the demonym, whose last word is a capital and
     lower-case letters (a run of letters of its own: a space, a hyphen or the start of the
     match stands before it), or a qualifier of "ministry". Where the run of letters before
     the body is neither, no match ends here, and any match that begins at one of the runs
     before this body ends at a later body, whose own runs before it hold that start.
     """
     j = body - 1
-    if j < 0 or not norm[j].isspace():
+    # Every body is written in lower case (its first letter is found case aside).
+    if j < 0 or not norm[j].isspace() or not "a" <= norm[body] <= "z":
         return False
     while j >= 0 and norm[j].isspace():
         j -= 1
