@@ -119,17 +119,26 @@ def _title_case(title: str) -> str:
 
 
 class _Spans:
-    """Sorted, non-overlapping spans, with an O(log n) overlap test."""
+    """The spans of sorted, non-overlapping mentions, with an O(log n) overlap test.
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
+    The spans are read from the mentions at the first test (most passes need none), so the
+    list given must not change until then.
+    """
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = mentions
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start) - 1
+        starts = self.starts
+        if starts is None:
+            starts = self.starts = [m.start for m in self.mentions]
+            self.ends = [m.end for m in self.mentions]
+        i = bisect_right(starts, start) - 1
         if i >= 0 and self.ends[i] > start:
             return True
-        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+        return i + 1 < len(starts) and starts[i + 1] < end
 
 
 def find_actors(
@@ -152,13 +161,14 @@ def find_actors(
     gaz = _with_countries(gazetteer or Gazetteer.default())
     norm = text.norm
     runs = text.runs
+    state = ActorKind.STATE
     known = [
         ActorMention(start, end, found, _entry_actor(entry, year), "gazetteer")
         for start, end, found, entry in gaz._find(norm, runs)
-        if entry.kind is not ActorKind.STATE or not _is_place(norm, start)
+        if entry.kind is not state or not _is_place(norm, start)
     ]
     starts = [m.start for m in known]
-    taken = _Spans([(m.start, m.end) for m in known])
+    taken = _Spans(known[:])  # a copy: the loop below widens some of the mentions in known
     people: list[ActorMention] = []
     # Title patterns: widen a gazetteer match to its title, or introduce an unknown person.
     for match in _person_matches(norm, runs):
@@ -296,7 +306,7 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
             first.setdefault(surname, m.start)
     if not known:
         return mentions
-    taken = _Spans([(m.start, m.end) for m in mentions])
+    taken = _Spans(mentions)
     pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in known) + r")\b")
     extra = [
         ActorMention(x.start(), x.end(), x.group(), known[x.group()], "coreference")
@@ -358,7 +368,7 @@ def _institutions(
     norm: str, mentions: list[ActorMention], runs: _Runs | None = None
 ) -> list[ActorMention]:
     """'the French presidency', 'the Egyptian foreign ministry': a government body of that country."""
-    taken = _Spans([(m.start, m.end) for m in mentions])
+    taken = _Spans(mentions)
     extra = []
     for x in _institution_matches(norm, _Runs(norm) if runs is None else runs):
         code = country_lookup(x.group("demonym"))
@@ -434,7 +444,7 @@ def _coreference(
     norm: str, mentions: list[ActorMention], runs: _Runs | None = None
 ) -> list[ActorMention]:
     """Role nouns and pronouns resolve to the most recent fitting actor before them."""
-    taken = _Spans([(m.start, m.end) for m in mentions])
+    taken = _Spans(mentions)
     history = _History()
     out: list[ActorMention] = []
     i = 0
