@@ -90,6 +90,7 @@ _HEAD_WORDS = [
     "al", "Al", "AL", "as", "As", "el", "bin", "ibn", "ben", "de", "da", "von", "van", "an", "at",
     "Sisi", "Sarraj", "Haftar", "Libya", "Der", "Leyen", "the", "The", "UN", "WHO", "who", "5",
     "10", "m23", "M23", "x", "_", "\u00e9", "Erdo\u011fan", "U.N.", "Salvador", "Mistura",
+    "\u0663", "\u00b2", "\u00c9lys\u00e9e", "\u0131", "Sal\u00e1m\u00e9", "\u00c0", "\u00bd",
 ]  # fmt: skip
 _HEAD_TEXT = st.lists(
     st.sampled_from(_HEAD_WORDS),

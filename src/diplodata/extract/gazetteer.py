@@ -29,7 +29,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,10 @@ _CAPITAL_ASCII_SPLIT = re.compile(r"([A-Z0-9](?<![A-Za-z0-9].)[A-Za-z0-9]*+)")
 or a number), its look-behind moved after the first character: a pattern that begins with a
 class lets the engine jump from one capital or digit to the next instead of trying the
 look-behind at every character (about twice as fast). The particles are found apart."""
+_CAPITAL_SPLIT = re.compile(r"([^\W_a-z](?<![^\W_].)(?<![^\D0-9])[^\W_]*+)")
+"""The same for any text: the first two branches of :data:`_START` (a word beginning with a
+letter that is not lower-case ASCII, or with a digit of ASCII: the class takes every word
+character but "_" and a-z, and the second look-behind turns away other digits, such as "٣")."""
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -348,8 +353,8 @@ class Gazetteer:
         and the set tests run in C. ``runs`` are the runs of letters of ``text``, if made.
         """
         first = self._first
-        if runs is not None and text.isascii():
-            return self._ascii_candidates(text, runs)
+        if runs is not None:
+            return self._run_candidates(text, runs)
         # parts = [gap, word, gap, word, ..., gap]: the words are the matches of _START; the
         # running lengths give where each starts (word k is parts[2k + 1]).
         if text.isascii():
@@ -366,18 +371,27 @@ class Gazetteer:
             for k in compress(range(len(words)), map(first.__contains__, heads))
         ]
 
-    def _ascii_candidates(self, text: str, runs: _Runs) -> list[tuple[int, int, str, str]]:
-        """:meth:`_candidates` of ASCII ``text`` whose runs of letters are ``runs``.
+    def _run_candidates(self, text: str, runs: _Runs) -> list[tuple[int, int, str, str]]:
+        """:meth:`_candidates` of ``text`` whose runs of letters are ``runs``.
 
-        The capitalised words and numbers come from :data:`_CAPITAL_ASCII_SPLIT`. A particle
-        (the other branch of :data:`_START`) is a lower-case run of letters with no digit on
-        either side (a letter on neither side makes it a run); only the particles that begin
-        some alias are looked for, among the runs, and they are rare.
+        The capitalised words and numbers come from :data:`_CAPITAL_ASCII_SPLIT` (or
+        :data:`_CAPITAL_SPLIT` for text outside ASCII). A particle (the other branch of
+        :data:`_START`) is a run of letters written in lower case with no letter or digit on
+        either side; only the particles that begin some alias are looked for, among the runs,
+        and they are rare.
         """
         first = self._first
-        parts = _CAPITAL_ASCII_SPLIT.split(text)
-        words = parts[1::2]
-        heads = list(map(str.lower, words))
+        if text.isascii():
+            parts = _CAPITAL_ASCII_SPLIT.split(text)
+            words = parts[1::2]
+            heads = list(map(str.lower, words))
+        else:
+            parts = _CAPITAL_SPLIT.split(text)
+            words = parts[1::2]
+            heads = list(map(str.lower, words))
+            # Folded like the words of an alias, where lower case is not enough.
+            for k in compress(count(), map(not_, map(str.isascii, words))):
+                heads[k] = fold(words[k])
         ends = list(accumulate(map(len, parts)))
         found = [
             (ends[2 * k], ends[2 * k + 1], words[k], heads[k])
@@ -392,8 +406,8 @@ class Gazetteer:
             word = text[at:end]
             if (
                 word in first  # in lower case as written, so not a capitalised word ("Al")
-                and not text[at - 1 : at].isdigit()
-                and not text[end : end + 1].isdigit()
+                and not text[at - 1 : at].isalnum()
+                and not text[end : end + 1].isalnum()
             ):
                 found.append((at, end, word, word))
         found.sort()
