@@ -269,3 +269,21 @@ def test_titles_gated_by_a_name_after_them_are_what_finditer_finds(text: str) ->
     assert [m.span() for m in titles.person_matches(text)] == [m.span() for m in matches]
     for m in matches:  # the gate holds wherever a match has its title
         assert titles._TITLE_THEN_NAME.match(text, m.start("title")) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6), st.integers(0, 3)), max_size=12))
+def test_outermost_sorts_as_by_start_then_longest(spans: list[tuple[int, int, int]]) -> None:
+    from diplodata.extract.actors import ActorMention, _outermost
+    from diplodata.models import Actor
+
+    mentions = [
+        ActorMention(a, a + n, f"m{i}", Actor(name=f"A{tag}"), "gazetteer")
+        for i, (a, n, tag) in enumerate(spans)
+    ]
+    kept: list[ActorMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    assert [m.text for m in _outermost(mentions)] == [m.text for m in kept]

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Literal
 
 from diplodata.countries import countries
@@ -285,10 +286,17 @@ def _entry_actor(entry: Entry, year: int | None) -> Actor:
     return actor
 
 
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
     """Sorted by start, dropping a mention that lies inside a longer one ("U.N" in "U.N. envoy X")."""
     kept: list[ActorMention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+    # By start, the longest first: two stable sorts with keys made in C (by end, longest
+    # first, then by start) give the order of the key (start, -end), ties kept as they come.
+    by_end = sorted(mentions, key=_END, reverse=True)
+    for m in sorted(by_end, key=_START):
         if kept and m.end <= kept[-1].end:
             continue
         kept.append(m)
