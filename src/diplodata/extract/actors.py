@@ -286,8 +286,8 @@ def _entry_actor(entry: Entry, year: int | None) -> Actor:
     return actor
 
 
-_START = attrgetter("start")
-_END = attrgetter("end")
+_BY_START = attrgetter("start")
+_BY_END = attrgetter("end")
 
 
 def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -295,8 +295,8 @@ def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
     kept: list[ActorMention] = []
     # By start, the longest first: two stable sorts with keys made in C (by end, longest
     # first, then by start) give the order of the key (start, -end), ties kept as they come.
-    by_end = sorted(mentions, key=_END, reverse=True)
-    for m in sorted(by_end, key=_START):
+    by_end = sorted(mentions, key=_BY_END, reverse=True)
+    for m in sorted(by_end, key=_BY_START):
         if kept and m.end <= kept[-1].end:
             continue
         kept.append(m)
@@ -331,11 +331,12 @@ _QUALIFIERS = frozenset((b"foreign", b"defence", b"defense", b"health", b"interi
 def _may_end_institution(norm: str, runs: _Runs, body: int) -> bool:
     """Whether a match of :data:`_INSTITUTION` can end with the body word at ``body``.
 
-    The body word is in lower case, and before it stands white space, then the demonym, whose last word is a capital and
-    lower-case letters (a run of letters of its own: a space, a hyphen or the start of the
-    match stands before it), or a qualifier of "ministry". Where the run of letters before
-    the body is neither, no match ends here, and any match that begins at one of the runs
-    before this body ends at a later body, whose own runs before it hold that start.
+    The body word is in lower case, and before it stands white space, then the demonym, whose
+    last word is a capital and lower-case letters (a run of letters of its own: a space, a
+    hyphen or the start of the match stands before it), or a qualifier of "ministry". Where
+    the run of letters before the body is neither, no match ends here; a match that begins at
+    one of the runs before this body ends at another body, whose own runs before it hold that
+    start, so dropping this body's runs loses no match.
     """
     j = body - 1
     # Every body is written in lower case (its first letter is found case aside).
