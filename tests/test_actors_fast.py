@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -287,3 +288,84 @@ def test_outermost_sorts_as_by_start_then_longest(spans: list[tuple[int, int, in
             continue
         kept.append(m)
     assert [m.text for m in _outermost(mentions)] == [m.text for m in kept]
+
+
+# ------------------------------------------------------------------- gazetteer reads
+
+
+def _plain_find(g: Gazetteer, text: str) -> list[tuple[int, int, str, object]]:
+    """Gazetteer._find as it was before its common two-word read was written out."""
+    from diplodata.extract.gazetteer import _NEXT, _START, fold
+
+    mentions: list[tuple[int, int, str, object]] = []
+    pos = 0
+    for m in _START.finditer(text):
+        word = m.group()
+        head = word.lower() if word.isascii() else fold(word)
+        if head not in g._first or m.start() < pos:
+            continue
+        keys, read, ends = [(head,)], [word], [m.end()]
+        while len(keys[-1]) < g._longest and keys[-1] in g._prefixes:
+            token = _NEXT.match(text, ends[-1])
+            if token is None:
+                break
+            keys.append((*keys[-1], fold(token.group(1))))
+            read.append(token.group(1))
+            ends.append(token.end())
+        for n in range(len(keys), 0, -1):
+            actor_id = g._index.get(keys[n - 1])
+            if actor_id is not None and g._case_ok(keys[n - 1], read[:n]):
+                mentions.append(
+                    (m.start(), ends[n - 1], text[m.start() : ends[n - 1]], g.get(actor_id))
+                )
+                pos = ends[n - 1]
+                break
+    return mentions
+
+
+def _alias_words() -> list[str]:
+    from diplodata.extract.actors import _with_countries
+
+    g = _with_countries(Gazetteer.default())
+    names = sorted({a for e in g for a in (e.name, *e.aliases)})
+    return [w for name in names[::7] for w in re.split(r"[ .'\-]+", name) if w]
+
+
+_ALIAS_WORDS = _alias_words()
+_READ_TEXT = st.lists(
+    st.tuples(
+        st.one_of(
+            st.sampled_from(_ALIAS_WORDS),
+            st.sampled_from(_ALIAS_WORDS).map(str.lower),
+            st.sampled_from(_ALIAS_WORDS).map(str.upper),
+            st.sampled_from(["al", "of", "the", "Libya", "Khalifa", "Haftar", "UN", "U.N.", "5"]),
+        ),
+        st.sampled_from([" ", "  ", "-", ". ", "'", ", ", "", "\n", " - ", "_"]),
+    ),
+    max_size=16,
+).map(lambda pairs: "".join(w + j for w, j in pairs))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_READ_TEXT, _HEAD_TEXT))
+def test_gazetteer_reads_find_what_the_plain_reads_find(text: str) -> None:
+    from diplodata.extract.actors import _with_countries
+    from diplodata.extract.text import _Runs
+
+    for g in (Gazetteer.default(), _with_countries(Gazetteer.default())):
+        assert g._find(text, _Runs(text)) == g._find(text) == _plain_find(g, text)
+
+
+def test_gazetteer_reads_of_the_corpus_are_the_plain_reads() -> None:
+    from diplodata.corpus import read_articles
+    from diplodata.extract.actors import _with_countries
+    from diplodata.extract.text import Text
+
+    g = _with_countries(Gazetteer.default())
+    n = 0
+    for article in read_articles(Path(__file__).resolve().parents[1] / "datasets" / "articles"):
+        text = Text(article.text)
+        found = g._find(text.norm, text.runs)
+        assert found == _plain_find(g, text.norm)
+        n += len(found)
+    assert n > 500

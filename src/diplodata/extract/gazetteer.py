@@ -295,7 +295,6 @@ class Gazetteer:
         index = self._index
         prefixes = self._prefixes
         acronyms = self._acronyms
-        longest = self._longest
         cased_at = self._cased
         entries = self._entries
         match_next = _NEXT.match
@@ -305,45 +304,69 @@ class Gazetteer:
             if start < pos:
                 continue
             key: tuple[str, ...] = (head,)
-            if key not in prefixes:  # no longer alias starts here: one word or nothing
-                actor_id = index.get(key)
-                if actor_id is None:
-                    continue
-                if key in acronyms:
-                    if not (word.isupper() or word.isdigit()):
+            if key in prefixes:
+                # A longer alias may start here. Most reads stop after one more word (its
+                # key begins no alias): that case is written out, the rest is _read_on.
+                token = match_next(text, word_end)
+                if token is not None:
+                    second = token.group(1)
+                    key2 = (head, fold(second))
+                    if key2 in prefixes:
+                        found = self._read_on(
+                            text, [key, key2], [word, second], [word_end, token.end()]
+                        )
+                        if found is not None:
+                            end, entry = found
+                            mentions.append((start, end, text[start:end], entry))
+                            pos = end
                         continue
-                elif not (word[:1].isupper() or word[:1].isdigit()):
-                    continue
-                mentions.append((start, word_end, word, entries[actor_id]))
-                pos = word_end
+                    actor_id = index.get(key2)
+                    if actor_id is not None and _cased_ok(cased_at[key2], [word, second], 2):
+                        end = token.end()
+                        mentions.append((start, end, text[start:end], entries[actor_id]))
+                        pos = end
+                        continue
+            # One word, or nothing (self._case_ok(key, [word]), written out).
+            actor_id = index.get(key)
+            if actor_id is None:
                 continue
-            # keys[i] is the folded key of the first i + 1 words, which end at word_ends[i].
-            keys = [key]
-            read = [word]
-            word_ends = [word_end]
-            end = word_end
-            while len(key) < longest and key in prefixes:
-                token = match_next(text, end)
-                if token is None:
-                    break
-                word = token.group(1)
-                key = (*key, fold(word))
-                end = token.end()
-                keys.append(key)
-                read.append(word)
-                word_ends.append(end)
-            n = len(keys)
-            while n:
-                key = keys[n - 1]
-                actor_id = index.get(key)
-                # self._case_ok(key, read[:n]), the folded words being those of the key
-                if actor_id is not None and _cased_ok(cased_at[key], read, n):
-                    end = word_ends[n - 1]
-                    mentions.append((start, end, text[start:end], entries[actor_id]))
-                    pos = end
-                    break
-                n -= 1
+            if key in acronyms:
+                if not (word.isupper() or word.isdigit()):
+                    continue
+            elif not (word[:1].isupper() or word[:1].isdigit()):
+                continue
+            mentions.append((start, word_end, word, entries[actor_id]))
+            pos = word_end
         return mentions
+
+    def _read_on(
+        self, text: str, keys: list[tuple[str, ...]], read: list[str], word_ends: list[int]
+    ) -> tuple[int, Entry] | None:
+        """The longest alias of the words read so far and the words after them, if one is cased.
+
+        ``keys[i]`` is the folded key of the first ``i + 1`` words ``read``, which end at
+        ``word_ends[i]``; the next words are read while the key begins some longer alias.
+        Gives where the alias ends, and its entry.
+        """
+        key = keys[-1]
+        end = word_ends[-1]
+        while len(key) < self._longest and key in self._prefixes:
+            token = _NEXT.match(text, end)
+            if token is None:
+                break
+            word = token.group(1)
+            key = (*key, fold(word))
+            end = token.end()
+            keys.append(key)
+            read.append(word)
+            word_ends.append(end)
+        for n in range(len(keys), 0, -1):
+            key = keys[n - 1]
+            actor_id = self._index.get(key)
+            # self._case_ok(key, read[:n]), the folded words being those of the key
+            if actor_id is not None and _cased_ok(self._cased[key], read, n):
+                return word_ends[n - 1], self._entries[actor_id]
+        return None
 
     def _candidates(self, text: str, runs: _Runs | None = None) -> list[tuple[int, int, str, str]]:
         """The words of ``text`` at which an alias can start: ``(start, end, word, head)``.
