@@ -129,7 +129,8 @@ def person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]:
     # title was found, or ruled out, at that title) or later (this word is then a capitalised
     # pre-word, and the later title, whose six runs before it hold the start, finds the same
     # match). Where no title and name can follow from this word, it can be skipped.
-    near = _TITLE_THEN_NAME.match if norm.isascii() else None
+    is_ascii = norm.isascii()
+    near = _TITLE_THEN_NAME.match if is_ascii else None
     for title in runs.where(_TITLE_FIRST_BYTES):
         if title < last_end or (near is not None and near(norm, title) is None):
             continue
@@ -145,7 +146,7 @@ def person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]:
                 start != title
                 and norm[start] > "Z"
                 and run.group() not in _LOWER_STARTS_BYTES
-                and norm[run.end() : run.end() + 1].isascii()
+                and (is_ascii or norm[run.end() : run.end() + 1].isascii())
             ):
                 continue
             match = PERSON.match(norm, start)
