@@ -406,19 +406,18 @@ class _History:
         self.last_ministry: ActorMention | None = None
 
     def add(self, m: ActorMention) -> None:
-        kind = m.actor.kind
+        actor = m.actor
+        kind = actor.kind
         if kind is ActorKind.PERSON:
             self.last_person = m
             last = self.people[-1].actor if self.people else None
             # Equal actors have equal names: comparing the names first spares pydantic's
             # comparison of two different people.
-            if last is None or (
-                last is not m.actor and (last.name != m.actor.name or last != m.actor)
-            ):
+            if last is None or (last is not actor and (last.name != actor.name or last != actor)):
                 self.people.append(m)
                 del self.people[:-_RECENT]
         self.last_of_kind[kind] = m
-        if "ministr" in m.actor.name.lower():
+        if "ministr" in actor.name.lower():
             self.last_ministry = m
 
     def antecedent(self, word: str) -> ActorMention | None:
@@ -457,12 +456,14 @@ def _coreference(
     history = _History()
     out: list[ActorMention] = []
     i = 0
+    n = len(mentions)
     for x in _coref_matches(norm, _Runs(norm) if runs is None else runs):
-        while i < len(mentions) and mentions[i].end <= x.start():
+        x_start, x_end = x.span()
+        while i < n and mentions[i].end <= x_start:
             history.add(mentions[i])
             out.append(mentions[i])
             i += 1
-        if taken.overlaps(*x.span()):
+        if taken.overlaps(x_start, x_end):
             continue
         word = fold(x.group("word")).replace("the ", "").strip()
         for prefix in ("u n ", "un ", "top ", "eastern ", "military ", "special "):
@@ -470,7 +471,7 @@ def _coreference(
         target = history.antecedent(word)
         if target is None:
             continue
-        mention = ActorMention(x.start(), x.end(), x.group(), target.actor, "coreference")
+        mention = ActorMention(x_start, x_end, x.group(), target.actor, "coreference")
         history.add(mention)
         out.append(mention)
     out.extend(mentions[i:])
