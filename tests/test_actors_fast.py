@@ -369,3 +369,31 @@ def test_gazetteer_reads_of_the_corpus_are_the_plain_reads() -> None:
         assert found == _plain_find(g, text.norm)
         n += len(found)
     assert n > 500
+
+
+_COREF_WORDS = [
+    "the", "The", "THE", "bathe", "he", "He", "she", "She", "his", "His", "her", "Her", "office",
+    "U.N.", "UN", "U.N", "top", "eastern", "military", "special", "commander", "envoy", "prime",
+    "minister", "foreign", "secretary-general", "secretary", "general", "king", "emir", "marshal",
+    "spokesman", "official", "ministry", "agency", "organisation", "organization", "mission",
+    "government", "army", "group", "body", "Commander", "commanders", "x", "5", "_", "\u00e9",
+    "the U.N. envoy", "the U.N.  envoy", "the UN envoy", "The top commander", "the eastern\ngeneral",
+    "the military spokesman", "the special envoy", "the foreign minister", "the prime minister",
+    "the secretary-general", "the U.N. top envoy", "the u.n. envoy", "theU.N. envoy",
+]  # fmt: skip
+_COREF_GAPS = [" ", "  ", "\n", "\n\n", "", "-", "\u00a0", ", ", ".", "5", "_", "\u00e9"]
+_COREF_TEXT = st.lists(st.sampled_from(_COREF_WORDS), max_size=14).flatmap(
+    lambda words: st.lists(
+        st.sampled_from(_COREF_GAPS), min_size=len(words), max_size=len(words)
+    ).map(lambda gaps: "".join(w + g for w, g in zip(words, gaps, strict=True)))
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_COREF_TEXT, st.text(max_size=60)))
+def test_coreference_gated_by_the_role_after_the_are_what_finditer_finds(text: str) -> None:
+    from diplodata.extract.actors import _COREF, _coref_matches
+    from diplodata.extract.text import _Runs
+
+    found = [m.span() for m in _coref_matches(text, _Runs(text))]
+    assert found == [m.span() for m in _COREF.finditer(text)]

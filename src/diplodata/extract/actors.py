@@ -82,8 +82,19 @@ _COREF = re.compile(
     r"ministry|agency|organisation|organization|mission|government|army|group|body|office))"
     r"|[Hh]is\s++office|[Hh]er\s++office|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"
 )
-_COREF_FIRST = frozenset((b"the", b"his", b"her", b"he", b"she"))
-"""A match of :data:`_COREF` starts at a word that is one of these (case aside)."""
+_PRONOUNS = frozenset((b"his", b"her", b"he", b"she"))
+"""A match of :data:`_COREF` starts at one of these words (case aside), or at "the"."""
+_THE_ROLE = re.compile(
+    rb"the(?<![a-z]the) +(?:(?:u n|un|top|eastern|military|special) +)?"
+    rb"(?:commander|envoy|president|prime minister|minister|foreign minister|secretary general|"
+    rb"chancellor|king|emir|general|marshal|spokesman|spokeswoman|official|"
+    rb"ministry|agency|organisation|organization|mission|government|army|group|body|office)"
+    rb"(?![a-z])"
+)
+"""What a match of :data:`_COREF` that begins with "the" leaves in the runs of letters (every
+other character a space, case aside): "the", a modifier, a role. Most "the" are followed by
+none, so the pattern is tried only where this finds one; it begins with the literal "the",
+which the engine looks for fast, and checks the letter before only there."""
 _ROLE_WORDS = {
     "commander": ("commander", "marshal", "army", "forces"),
     "envoy": ("envoy", "representative", "mission"),
@@ -438,8 +449,12 @@ class _History:
 
 def _coref_matches(norm: str, runs: _Runs) -> Iterator[re.Match[str]]:
     """The matches of :data:`_COREF`, as ``finditer`` finds them, tried only where one can start."""
+    starts = runs.where(_PRONOUNS)
+    the_roles = [m.start() for m in _THE_ROLE.finditer(runs.runs)]
+    if the_roles:
+        starts = sorted(starts + the_roles)
     last_end = 0
-    for at in runs.where(_COREF_FIRST):
+    for at in starts:
         if at < last_end:
             continue
         x = _COREF.match(norm, at)
