@@ -289,7 +289,7 @@ class Gazetteer:
     def _find(self, text: str, runs: _Runs | None = None) -> list[tuple[int, int, str, Entry]]:
         """:meth:`find` as plain tuples ``(start, end, text, entry)`` (cheaper to make).
 
-        ``runs`` are the runs of letters of ``text``, if already made (they speed up ASCII text).
+        ``runs`` are the runs of letters of ``text``, if already made (the heads are found faster).
         """
         candidates = self._candidates(text, runs)
         index = self._index
