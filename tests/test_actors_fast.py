@@ -213,23 +213,23 @@ _BODY_TEXT = st.lists(st.sampled_from(_BODY_WORDS), max_size=14).flatmap(
 def test_institutions_gated_by_the_word_before_the_body_are_what_finditer_finds(
     text: str,
 ) -> None:
-    from diplodata.extract.actors import _INSTITUTION, _institution_matches
+    from diplodata.extract._actor_scans import INSTITUTION, institution_matches
     from diplodata.extract.text import _Runs
 
-    found = [m.span() for m in _institution_matches(text, _Runs(text))]
-    assert found == [m.span() for m in _INSTITUTION.finditer(text)]
+    found = [m.span() for m in institution_matches(text, _Runs(text))]
+    assert found == [m.span() for m in INSTITUTION.finditer(text)]
 
 
 def test_the_body_gate_lets_every_kind_of_match_through() -> None:
-    from diplodata.extract.actors import _may_end_institution
+    from diplodata.extract._actor_scans import may_end_institution
     from diplodata.extract.text import _Runs
 
     for text in ["the French army", "Saudi-Arabian  foreign ministry", "Egyptian\n\ncabinet"]:
         body = len(text) - len(text.split()[-1])
-        assert _may_end_institution(text, _Runs(text), body)
+        assert may_end_institution(text, _Runs(text), body)
     for text in ["the army", "French, army", "FRENCH army", "5 army", "army", "French Army"]:
         body = len(text) - 4
-        assert not _may_end_institution(text, _Runs(text), body)
+        assert not may_end_institution(text, _Runs(text), body)
 
 
 @settings(max_examples=300, deadline=None)
@@ -392,8 +392,8 @@ _COREF_TEXT = st.lists(st.sampled_from(_COREF_WORDS), max_size=14).flatmap(
 @settings(max_examples=800, deadline=None)
 @given(st.one_of(_COREF_TEXT, st.text(max_size=60)))
 def test_coreference_gated_by_the_role_after_the_are_what_finditer_finds(text: str) -> None:
-    from diplodata.extract.actors import _COREF, _coref_matches
+    from diplodata.extract._actor_scans import COREF, coref_matches
     from diplodata.extract.text import _Runs
 
-    found = [m.span() for m in _coref_matches(text, _Runs(text))]
-    assert found == [m.span() for m in _COREF.finditer(text)]
+    found = [m.span() for m in coref_matches(text, _Runs(text))]
+    assert found == [m.span() for m in COREF.finditer(text)]
