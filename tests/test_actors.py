@@ -302,21 +302,19 @@ _SHORTCUT_TEXT = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_SHORTCUT_TEXT, _TITLE_TEXT, st.text(max_size=200)))
 def test_institution_and_coreference_matches_are_what_a_full_scan_finds(text: str) -> None:
-    from diplodata.extract.actors import (
-        _COREF,
-        _INSTITUTION,
-        _coref_matches,
-        _institution_matches,
-        _Runs,
+    from diplodata.extract._actor_scans import (
+        COREF,
+        INSTITUTION,
+        coref_matches,
+        institution_matches,
     )
+    from diplodata.extract.text import _Runs
 
     runs = _Runs(text)
-    assert [m.span() for m in _institution_matches(text, runs)] == [
-        m.span() for m in _INSTITUTION.finditer(text)
+    assert [m.span() for m in institution_matches(text, runs)] == [
+        m.span() for m in INSTITUTION.finditer(text)
     ]
-    assert [m.span() for m in _coref_matches(text, runs)] == [
-        m.span() for m in _COREF.finditer(text)
-    ]
+    assert [m.span() for m in coref_matches(text, runs)] == [m.span() for m in COREF.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -26,12 +26,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Literal
 
 from diplodata.countries import countries
 from diplodata.countries import lookup as country_lookup
+from diplodata.extract._actor_scans import coref_matches as _coref_matches
+from diplodata.extract._actor_scans import institution_matches as _institution_matches
+
+# The title patterns live in _actor_titles; their old names here are kept for the tests.
+from diplodata.extract._actor_titles import PERSON as _PERSON  # noqa: F401
+from diplodata.extract._actor_titles import TITLE_RUNS as _TITLE_RUNS  # noqa: F401
+from diplodata.extract._actor_titles import TITLES as _TITLES  # noqa: F401
+from diplodata.extract._actor_titles import caseless_trie
+from diplodata.extract._actor_titles import person_matches as _person_matches
 from diplodata.extract._fast import fast_init
 from diplodata.extract.gazetteer import Entry, Gazetteer, fold, slug
 from diplodata.extract.text import Text, _Runs
@@ -54,120 +63,6 @@ class ActorMention:
     how: How
 
 
-# Titles that introduce a person, longest first. Lower-case forms are matched case-insensitively
-# on their first letter ("envoy" and "Envoy").
-_TITLES = sorted(
-    """
-    prime minister|deputy prime minister|foreign minister|defence minister|defense minister|
-    interior minister|health minister|oil minister|finance minister|minister|
-    president|vice president|vice-president|secretary-general|secretary general|
-    secretary of state|secretary|chancellor|king|queen|emir|crown prince|sheikh|
-    field marshal|marshal|general|gen.|lieutenant general|lt. gen.|major general|colonel|col.|
-    commander|military commander|strongman|warlord|envoy|special envoy|special representative|
-    ambassador|spokesman|spokeswoman|spokesperson|chief|head|leader|speaker|
-    director-general|director general|director|coordinator|high commissioner|
-    senator|governor|mayor|official|adviser|advisor|negotiator|representative
-    """.replace("\n", "").split("|"),
-    key=len,
-    reverse=True,
-)
-_TITLE_RE = "|".join(re.escape(t.strip()) for t in _TITLES if t.strip())
-_NAME = r"(?:(?:al|el|bin|ibn|abu|abdel|abdul|de|von)[- ])?[A-Z][\w'\-]*+"
-_GAP = r"(?:[^\S\n]|\n(?![^\S\n]*+\n))++"
-"""White space that does not cross a paragraph break."""
-_PRE_WORDS = ("eastern", "western", "southern", "northern", "former", "acting", "top", "senior",
-              "rival", "renegade")  # fmt: skip
-"""Lower-case words that can stand before a title ("eastern Libyan commander")."""
-_PERSON = re.compile(
-    rf"(?<![A-Za-z])(?P<pre>(?:U\.[A-Z]\.|[A-Z][A-Za-z\-]*+|{'|'.join(_PRE_WORDS)}){_GAP}){{0,3}}?"
-    rf"(?P<title>(?i:{_TITLE_RE})){_GAP}"
-    rf"(?P<name>{_NAME}(?:{_GAP}{_NAME}){{0,3}})"
-)
-_TITLE_FIRST = frozenset(re.split(r"[ .\-]", t.strip())[0].lower() for t in _TITLES if t.strip())
-"""The first word of every title: only where one stands can a title pattern match."""
-_LOWER_STARTS = _TITLE_FIRST | frozenset(_PRE_WORDS)
-"""The only lower-case words at which a title pattern can start (a pre-word or a title)."""
-_TITLE_FIRST_BYTES = frozenset(w.encode() for w in _TITLE_FIRST)
-_LOWER_STARTS_BYTES = frozenset(w.encode() for w in _LOWER_STARTS)
-_TITLE_RUNS = max(len(re.findall(r"[A-Za-z]+", t)) for t in _TITLES)
-"""The most runs of letters a title spans ("deputy prime minister", "secretary of state")."""
-_NAME_NEAR = re.compile(
-    rf"[A-Za-z]++(?:[^A-Za-z]++[a-z][A-Za-z]*+){{0,{_TITLE_RUNS - 1}}}[^A-Za-z]++"
-    r"(?:[A-Z]|(?:al|el|bin|ibn|abu|abdel|abdul|de|von)(?![A-Za-z]))"
-)
-"""From a title's first word: one of the next :data:`_TITLE_RUNS` runs of letters is capitalised
-or a particle, as the first word of the name after a title is (ASCII text)."""
-_BACK = 6
-"""How many words before a title a match can start ("U.N." is two words, pre-words are up to 3)."""
-
-
-def _person_matches(norm: str, runs: _Runs | None = None) -> list[re.Match[str]]:
-    """The matches of :data:`_PERSON`, as ``finditer`` finds them, tried only near a title word.
-
-    Equivalent to ``list(_PERSON.finditer(norm))`` (``tests/test_actors.py`` checks it), and
-    much faster: the pattern is tried at the few words that can start a match instead of at
-    every character. A match has a title, whose first word is a run of letters (case aside)
-    in :data:`_TITLE_FIRST`; it starts at that word or at one of the :data:`_BACK` runs of
-    letters before it. ``runs`` are those of ``norm``, if already made.
-    """
-    if runs is None:
-        runs = _Runs(norm)
-    found: list[re.Match[str]] = []
-    last_end = 0
-    # In ASCII text a match found at a title word has its title there (one with an earlier
-    # title was found, or ruled out, at that title) or later (this word is then a capitalised
-    # pre-word, and the later title, whose six runs before it hold the start, finds the same
-    # match). With the title here, the name begins at one of the next _TITLE_RUNS runs: where
-    # none is capitalised or a particle, this word can be skipped.
-    near = _NAME_NEAR.match if norm.isascii() else None
-    for title in runs.where(_TITLE_FIRST_BYTES):
-        if title < last_end or (near is not None and near(norm, title) is None):
-            continue
-        for run in runs.before(title, _BACK):
-            start = run.start()
-            if start < last_end:
-                continue
-            # A match starts with "U.", a capital, a pre-word or a title (the title word
-            # itself is always tried; its run is cut short after one letter here).
-            # Case-insensitive matching folds some non-ASCII letters ("ı" is "i"), so a word
-            # followed by a character outside ASCII is always tried.
-            if (
-                start != title
-                and norm[start] > "Z"
-                and run.group() not in _LOWER_STARTS_BYTES
-                and norm[run.end() : run.end() + 1].isascii()
-            ):
-                continue
-            match = _PERSON.match(norm, start)
-            if match is not None:
-                found.append(match)
-                last_end = match.end()
-                break
-    return found
-
-
-_INSTITUTION = re.compile(
-    r"\b(?P<the>[Tt]he\s++)?(?P<demonym>[A-Z][a-z]++(?:[- ][A-Z][a-z]++)?)\s++"
-    r"(?P<body>presidency|government|foreign ministry|defence ministry|defense ministry|"
-    r"health ministry|interior ministry|ministry|army|military|embassy|parliament|cabinet)\b"
-)
-_INSTITUTION_WORDS = (
-    "presidency", "government", "ministry", "army", "military", "embassy", "parliament", "cabinet"
-)  # fmt: skip
-"""Every body in :data:`_INSTITUTION` ends with one of these words."""
-_INSTITUTION_BYTES = frozenset(w.encode() for w in _INSTITUTION_WORDS)
-_INSTITUTION_BACK = 4
-"""A match of :data:`_INSTITUTION` ends with one of :data:`_INSTITUTION_WORDS`, a run of letters,
-and starts at one of the four runs before it ("the", two for the demonym, "foreign")."""
-_COREF = re.compile(
-    r"\b(?P<word>(?:[Tt]he\s++(?:U\.N\.\s++|UN\s++|top\s++|eastern\s++|military\s++|special\s++)?"
-    r"(?:commander|envoy|president|prime minister|minister|foreign minister|secretary-general|"
-    r"chancellor|king|emir|general|marshal|spokesman|spokeswoman|official|"
-    r"ministry|agency|organisation|organization|mission|government|army|group|body|office))"
-    r"|[Hh]is\s++office|[Hh]er\s++office|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"
-)
-_COREF_FIRST = frozenset((b"the", b"his", b"her", b"he", b"she"))
-"""A match of :data:`_COREF` starts at a word that is one of these (case aside)."""
 _ROLE_WORDS = {
     "commander": ("commander", "marshal", "army", "forces"),
     "envoy": ("envoy", "representative", "mission"),
@@ -204,17 +99,26 @@ def _title_case(title: str) -> str:
 
 
 class _Spans:
-    """Sorted, non-overlapping spans, with an O(log n) overlap test."""
+    """The spans of sorted, non-overlapping mentions, with an O(log n) overlap test.
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
+    The spans are read from the mentions at the first test (most passes need none), so the
+    list given must not change until then.
+    """
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = mentions
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start) - 1
+        starts = self.starts
+        if starts is None:
+            starts = self.starts = [m.start for m in self.mentions]
+            self.ends = [m.end for m in self.mentions]
+        i = bisect_right(starts, start) - 1
         if i >= 0 and self.ends[i] > start:
             return True
-        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+        return i + 1 < len(starts) and starts[i + 1] < end
 
 
 def find_actors(
@@ -237,13 +141,14 @@ def find_actors(
     gaz = _with_countries(gazetteer or Gazetteer.default())
     norm = text.norm
     runs = text.runs
+    state = ActorKind.STATE
     known = [
         ActorMention(start, end, found, _entry_actor(entry, year), "gazetteer")
-        for start, end, found, entry in gaz._find(norm)
-        if entry.kind is not ActorKind.STATE or not _is_place(norm, start)
+        for start, end, found, entry in gaz._find(norm, runs)
+        if entry.kind is not state or not _is_place(norm, start)
     ]
     starts = [m.start for m in known]
-    taken = _Spans([(m.start, m.end) for m in known])
+    taken = _Spans(known[:])  # a copy: the loop below widens some of the mentions in known
     people: list[ActorMention] = []
     # Title patterns: widen a gazetteer match to its title, or introduce an unknown person.
     for match in _person_matches(norm, runs):
@@ -309,15 +214,28 @@ def _with_countries(gazetteer: Gazetteer) -> Gazetteer:
     return combined
 
 
+_PLACE_WORDS = sorted(
+    ("in", "to", "of", "from", "for", "into", "across", "inside", "near", "at", "on", "over",
+     "towards", "toward", "within", "throughout", "around", "out", "left", "entered", "visited",
+     "visiting", "visit"),
+    key=len,
+    reverse=True,
+)  # fmt: skip
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|to|of|from|for|into|across|inside|near|at|on|over|towards?|within|throughout|"
-    r"around|out|left|entered|visited|visiting|visit)\s++(?:the\s++)?$",
-    re.IGNORECASE,
+    rf"\b{caseless_trie(_PLACE_WORDS)}\s++(?:{caseless_trie(['the'])}\s++)?$"
 )
-"""A country after these words is a place ("in Libya", "the ambassador to Libya"), not an actor."""
+"""A country after these words is a place ("in Libya", "the ambassador to Libya"), not an actor.
+
+The words in any case, written as a trie of character classes (see
+:func:`~diplodata.extract._actor_titles.caseless_trie`): ``re.IGNORECASE`` would have the
+engine try all of them at every word of the span searched."""
 
 
 def _is_place(norm: str, start: int) -> bool:
+    # A match ends with white space just before the country (the possessive ``\s++`` before
+    # ``$`` takes it all), so without any there is none to look for.
+    if not norm[start - 1 : start].isspace():
+        return False
     return _PLACE_BEFORE.search(norm, max(0, start - 14), start) is not None
 
 
@@ -347,10 +265,17 @@ def _entry_actor(entry: Entry, year: int | None) -> Actor:
     return actor
 
 
+_BY_START = attrgetter("start")
+_BY_END = attrgetter("end")
+
+
 def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
     """Sorted by start, dropping a mention that lies inside a longer one ("U.N" in "U.N. envoy X")."""
     kept: list[ActorMention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+    # By start, the longest first: two stable sorts with keys made in C (by end, longest
+    # first, then by start) give the order of the key (start, -end), ties kept as they come.
+    by_end = sorted(mentions, key=_BY_END, reverse=True)
+    for m in sorted(by_end, key=_BY_START):
         if kept and m.end <= kept[-1].end:
             continue
         kept.append(m)
@@ -368,7 +293,7 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
             first.setdefault(surname, m.start)
     if not known:
         return mentions
-    taken = _Spans([(m.start, m.end) for m in mentions])
+    taken = _Spans(mentions)
     pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in known) + r")\b")
     extra = [
         ActorMention(x.start(), x.end(), x.group(), known[x.group()], "coreference")
@@ -378,34 +303,11 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
-def _institution_matches(norm: str, runs: _Runs) -> Iterator[re.Match[str]]:
-    """The matches of :data:`_INSTITUTION`, as ``finditer`` finds them, tried only where one can start.
-
-    A match ends with a body word and starts at one of the :data:`_INSTITUTION_BACK` runs of
-    letters before it, so those are the only places tried, left to right.
-    """
-    bodies = runs.where(_INSTITUTION_BYTES)
-    if not bodies:
-        return
-    starts = sorted(
-        {r.start() for body in bodies for r in runs.before(body, _INSTITUTION_BACK)[:-1]}
-    )
-    last_end = 0
-    for at in starts:
-        # A match begins with "the" or a capital (of "The" or of the demonym).
-        if at < last_end or not ("A" <= norm[at] <= "Z" or norm[at] == "t"):
-            continue
-        x = _INSTITUTION.match(norm, at)
-        if x is not None:
-            last_end = x.end()
-            yield x
-
-
 def _institutions(
     norm: str, mentions: list[ActorMention], runs: _Runs | None = None
 ) -> list[ActorMention]:
     """'the French presidency', 'the Egyptian foreign ministry': a government body of that country."""
-    taken = _Spans([(m.start, m.end) for m in mentions])
+    taken = _Spans(mentions)
     extra = []
     for x in _institution_matches(norm, _Runs(norm) if runs is None else runs):
         code = country_lookup(x.group("demonym"))
@@ -434,15 +336,18 @@ class _History:
         self.last_ministry: ActorMention | None = None
 
     def add(self, m: ActorMention) -> None:
-        kind = m.actor.kind
+        actor = m.actor
+        kind = actor.kind
         if kind is ActorKind.PERSON:
             self.last_person = m
             last = self.people[-1].actor if self.people else None
-            if last is None or (last is not m.actor and last != m.actor):
+            # Equal actors have equal names: comparing the names first spares pydantic's
+            # comparison of two different people.
+            if last is None or (last is not actor and (last.name != actor.name or last != actor)):
                 self.people.append(m)
                 del self.people[:-_RECENT]
         self.last_of_kind[kind] = m
-        if "ministr" in m.actor.name.lower():
+        if "ministr" in actor.name.lower():
             self.last_ministry = m
 
     def antecedent(self, word: str) -> ActorMention | None:
@@ -461,32 +366,22 @@ class _History:
         return None
 
 
-def _coref_matches(norm: str, runs: _Runs) -> Iterator[re.Match[str]]:
-    """The matches of :data:`_COREF`, as ``finditer`` finds them, tried only where one can start."""
-    last_end = 0
-    for at in runs.where(_COREF_FIRST):
-        if at < last_end:
-            continue
-        x = _COREF.match(norm, at)
-        if x is not None:
-            last_end = x.end()
-            yield x
-
-
 def _coreference(
     norm: str, mentions: list[ActorMention], runs: _Runs | None = None
 ) -> list[ActorMention]:
     """Role nouns and pronouns resolve to the most recent fitting actor before them."""
-    taken = _Spans([(m.start, m.end) for m in mentions])
+    taken = _Spans(mentions)
     history = _History()
     out: list[ActorMention] = []
     i = 0
+    n = len(mentions)
     for x in _coref_matches(norm, _Runs(norm) if runs is None else runs):
-        while i < len(mentions) and mentions[i].end <= x.start():
+        x_start, x_end = x.span()
+        while i < n and mentions[i].end <= x_start:
             history.add(mentions[i])
             out.append(mentions[i])
             i += 1
-        if taken.overlaps(*x.span()):
+        if taken.overlaps(x_start, x_end):
             continue
         word = fold(x.group("word")).replace("the ", "").strip()
         for prefix in ("u n ", "un ", "top ", "eastern ", "military ", "special "):
@@ -494,7 +389,7 @@ def _coreference(
         target = history.antecedent(word)
         if target is None:
             continue
-        mention = ActorMention(x.start(), x.end(), x.group(), target.actor, "coreference")
+        mention = ActorMention(x_start, x_end, x.group(), target.actor, "coreference")
         history.add(mention)
         out.append(mention)
     out.extend(mentions[i:])
