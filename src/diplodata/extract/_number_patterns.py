@@ -176,9 +176,10 @@ _COMMON_GATES: Final = {
 """What must follow a common first word for _COUNT_RE to match there, in lower-cased ASCII
 text: the next word of every alternative it can begin ("a minimum of", "a hundred", "as
 many as", "at least", "in excess of", "no fewer than", "up to", "close to")."""
-_START_GATED: Final = re.compile(
-    r"(?<![a-z0-9_.,:;+/#@%&$-])"  # _NOT_AFTER for lower-cased ASCII text (a faster class)
-    + r"(?:[0-9]|"
+_GATED_NOT_AFTER: Final = "a-z0-9_.,:;+/#@%&$-"
+"""What a token never follows in lower-cased ASCII text (_NOT_AFTER's class, made faster)."""
+_GATED_TOKEN: Final = (
+    r"(?:[0-9]|"
     + _trie(
         {
             w: f"(?={_COMMON_GATES[w]})" if w in _COMMON_GATES else "(?![a-z])"
@@ -189,8 +190,33 @@ _START_GATED: Final = re.compile(
     )
     + ")"
 )
+_START_GATED: Final = re.compile(rf"(?<![{_GATED_NOT_AFTER}]){_GATED_TOKEN}")
 """_START_LOWER less the common words whose gate says no number phrase starts there: the
 tokens find_counts tries in lower-cased ASCII text (where _COUNT_RE matches, one starts)."""
+_START_GATED_SCAN: Final = re.compile(rf"[^{_GATED_NOT_AFTER}]{_GATED_TOKEN}")
+"""_START_GATED with its look-behind turned into a character it consumes, to scan ``" " +
+lower`` (see :func:`gated_starts`). A pattern that starts with a character class lets the
+engine skip to the next character of the class (mostly a space) without trying the pattern
+at every letter in between, where the look-behind fails: about 1.3x faster."""
+
+
+def gated_starts(lower: str) -> list[int]:
+    """The starts of the matches of :data:`_START_GATED` in ``lower``, in order.
+
+    Each match of :data:`_START_GATED_SCAN` in ``" " + lower`` is the character before a
+    token (the space put in front stands for the start of the text, where the look-behind
+    holds too) and the token: it starts at ``m.start()`` of ``lower``. Consuming the
+    character before a token loses none: every token ends with a letter or a digit, which
+    no token follows, so that character is never part of the token before.
+
+    Examples
+    --------
+    >>> gated_starts("at least 5 (or 6) died")
+    [0, 9, 15]
+    """
+    return [m.start() for m in _START_GATED_SCAN.finditer(" " + lower)]
+
+
 _DIGIT_FORM: Final = re.compile(
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,16})(?:\.(?P<frac>[0-9]{1,6}))?"
     r"(?:\s?(?P<scale>million|billion|thousand|dozen)|(?P<suffix>m|bn))?"

@@ -95,7 +95,7 @@ from diplodata.extract._date_patterns import (
     _SINCE_HEAD,
     _SINCE_STOP,
     _START,
-    _START_LOWER,
+    _START_LOWER_SCAN,
     _STEP,
     _WEEKDAYS,
     _date_re_at,
@@ -299,7 +299,8 @@ def _since_start(text: str, start: int, floor: int) -> int | None:
 def _date_starts(text: str) -> list[re.Match[str]]:
     """The matches of :data:`_START` in ``text``, as ``finditer`` finds them.
 
-    Found with :data:`_START_LOWER` in the lower-cased text where that finds them all,
+    Found with :data:`_START_LOWER` (by its faster scan :data:`_START_LOWER_SCAN`) in the
+    lower-cased text where that finds them all,
     each then checked with :data:`_START` (a match of either never holds another's start,
     so the places where ``_START`` matches are its ``finditer`` matches).
     """
@@ -309,7 +310,7 @@ def _date_starts(text: str) -> list[re.Match[str]]:
             match = _START.match
             return [
                 token
-                for candidate in _START_LOWER.finditer(lower)
+                for candidate in _START_LOWER_SCAN.finditer(" " + lower)
                 if (token := match(text, candidate.start())) is not None
             ]
     return list(_START.finditer(text))

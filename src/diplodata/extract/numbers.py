@@ -104,13 +104,13 @@ from diplodata.extract._number_patterns import (
     _QUALIFIER_GROUPS,
     _SCALES,
     _START,
-    _START_GATED,
     _TIME_AFTER,
     _TOKEN_ANY_CASE,
     _TOKEN_RE,
     _VAGUE,
     _VOCAB,
     _YEAR_BEFORE,
+    gated_starts,
 )
 from diplodata.models import Count, Qualifier, qualifier_bounds
 
@@ -409,11 +409,14 @@ def find_counts(text: str) -> list[NumberMatch]:
     # IGNORECASE matches it, str.lower does not map it to ASCII. The start tokens are
     # those of _START_TOKEN (see _START), sought in the lower-cased text when it is ASCII,
     # less the common words ("a", "at", "in", "no"...) not followed as a phrase needs.
-    starts = _START_GATED.finditer(text.lower()) if text.isascii() else _START.finditer(text)
-    for token in starts:
-        if token.start() < pos:
+    # (gated_starts is _START_GATED's scan, faster.)
+    starts = (
+        gated_starts(text.lower()) if text.isascii() else [m.start() for m in _START.finditer(text)]
+    )
+    for start in starts:
+        if start < pos:
             continue
-        m = _COUNT_RE.match(text, token.start())
+        m = _COUNT_RE.match(text, start)
         if m is None:
             continue
         match, next_pos = _judge(text, m, context=True)
