@@ -7,11 +7,16 @@ the shortcut cares about (and on arbitrary text) and asserts the same result.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+from bisect import bisect_left
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from diplodata.extract import _casualty_patterns as casualty_patterns
 from diplodata.extract import _date_patterns as date_patterns
 from diplodata.extract import _number_patterns as number_patterns
+from diplodata.extract import casualties, numbers, text
 
 # ------------------------------------------------------- token scans without look-behind
 
@@ -43,3 +48,77 @@ def test_lower_date_scan_finds_the_look_behind_tokens(text: str) -> None:
     plain = [m.start() for m in date_patterns._START_LOWER.finditer(lower)]
     scanned = [m.start() for m in date_patterns._START_LOWER_SCAN.finditer(" " + lower)]
     assert scanned == plain
+
+
+# ------------------------------------------------------------ casualty hints and nouns
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(alphabet="killedwoundforcsthmaygunrbvpi ", max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_hint_tries_find_what_the_plain_alternations_find(text: str, a: int, b: int) -> None:
+    for words in (
+        casualty_patterns._TRIGGER_HINT_WORDS,
+        casualty_patterns._LEFT_HINT_WORDS,
+        casualty_patterns._LEFT_START_WORDS,
+    ):
+        plain = re.compile(words).search(text, a, b)
+        fast = casualty_patterns._hints(words).search(text, a, b)
+        assert (plain and plain.start()) == (fast and fast.start())
+
+
+def _plain_noun_phrases(norm: str, counts: list[numbers.NumberMatch]) -> list[tuple[int, int]]:
+    # _noun_phrases as it was at heart: the pattern over every sentence, less what a count holds.
+    starts = [c.start for c in counts]
+    spans = []
+    for s, e in text.split_sentences(norm):
+        for m in casualty_patterns._NOUN_PHRASE.finditer(norm, s, e):
+            i = bisect_left(starts, m.end())
+            if not (i > 0 and counts[i - 1].end > m.start()):
+                spans.append(m.span())
+    return spans
+
+
+_NOUN_PIECES = [
+    "a", "A", "an", "the", "The", "THE", "his", "her", "Her", "him", "their", "one", "another",
+    "man", "woman", "Man", "soldier", "commander", "victim", "son", "man's", "local",
+    "Afghan", "pro-government", "pro-", "x-man", "of", "were", "killed", "dozen", "more than",
+    "a dozen", "two", "5", "é", "ſon", "\u212a", "caf\u00e9", "(the", "verylongmodifierword" * 8,
+    "old", "was", "shot", "_the", "5the", "U.N.", "and", "-",
+]  # fmt: skip
+_DETS = ["a", "A", "an", "the", "The", "his", "her", "their", "one", "another", "(the", "5the"]
+_MODS = ["local", "Afghan", "old", "man", "man's", "U.N.", "x" * 130, "of", "5", "café", "a"]
+_HEADS = ["man", "Man", "soldier", "commander", "son", "x-man", "him", "her", "ſon", "man's"]
+# A determiner, up to five describing words and a head: the shape of a noun phrase, with
+# one word too many or a word that is no describing word now and then.
+_noun_shapes = st.tuples(
+    st.sampled_from(_DETS),
+    st.lists(st.sampled_from(_MODS), max_size=5),
+    st.sampled_from(_HEADS),
+).map(lambda t: " ".join([t[0], *t[1], t[2]]))
+_noun_texts = st.lists(
+    st.tuples(
+        st.one_of(_noun_shapes, st.sampled_from(_NOUN_PIECES)),
+        st.sampled_from([" ", "  ", "\n", ". ", ", ", ""]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_noun_texts)
+@example("So then the local Afghan old x-man died.")  # the determiner five tokens back
+@example("So then the local Afghan old young x-man died.")  # six: no phrase
+@example("So then his local Afghan old man's son died.")
+def test_noun_phrases_near_heads_are_those_of_every_sentence(norm: str) -> None:
+    counts = numbers.find_counts(norm)
+    lower = casualties._lowered(norm)
+    found = casualties._noun_phrases(
+        norm, lower, text.split_sentences(norm), counts, text.Text(norm).runs
+    )
+    assert [(p.start, p.end) for p in found] == _plain_noun_phrases(norm, counts)
+    without_runs = casualties._noun_phrases(norm, lower, text.split_sentences(norm), counts)
+    assert without_runs == found

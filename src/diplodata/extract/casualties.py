@@ -99,6 +99,10 @@ EXTRACTOR = "casualties.v2"
 
 
 _NOUN_PHRASE_BYTES = frozenset(w.encode() for w in _NOUN_PHRASE_WORDS)
+_DETERMINER = re.compile(rb"(?<![a-z])(?:the|an?|one|another|his|her|their|him)(?![a-z])")
+"""In the runs of letters: a word a match of _NOUN_PHRASE starts with (see _near_heads)."""
+_TOKEN = re.compile(r"\S++")
+"""A token of non-space: a describing word of a noun phrase is one (see _near_heads)."""
 
 
 @fast_init
@@ -181,35 +185,100 @@ def _noun_phrases(
 ) -> list[_Phrase]:
     """Singular noun phrases naming one person that no number phrase overlaps.
 
-    ``runs`` are the runs of letters of ``norm`` (:attr:`.Text.runs`), if made: in ASCII
-    text they are the words of ``lower``, split faster.
+    ``runs`` are the runs of letters of ``norm`` (:attr:`.Text.runs`), if made: where
+    ``lower`` is made, they are its words (see below), found faster.
     """
     starts = [c.start for c in counts]
     found: list[_Phrase] = []
-    letters = runs.runs if runs is not None and lower is not None and norm.isascii() else None
-    if letters is not None and runs is not None and _NOUN_PHRASE_BYTES.isdisjoint(runs.words):
-        return found  # no head noun in the whole text (most articles): none in a sentence
-    for s, e in sentences:
-        # No head noun (nor "him"/"her") among the sentence's words: no noun phrase. Same
-        # matches, several times faster than trying the pattern at every "a" and "the".
-        if letters is not None:
-            if _NOUN_PHRASE_BYTES.isdisjoint(letters[s:e].split()):
-                continue
-        elif lower is not None and _NOUN_PHRASE_WORDS.isdisjoint(
-            _LOWER_LETTERS.findall(lower, s, e)
-        ):
-            continue
-        for m in _NOUN_PHRASE.finditer(norm, s, e):
-            i = bisect_left(starts, m.end())
-            if i > 0 and counts[i - 1].end > m.start():
-                continue  # "more than a dozen" is a number phrase already
-            text = m.group()
-            number = NumberMatch(m.start(), m.end(), count_from_qualifier(1, "exact", text))
-            if m.group("pronoun"):
-                found.append(_Phrase(number, None, definite=True))
-            else:
-                found.append(_Phrase(number, m.group("head"), definite=bool(m.group("definite"))))
+    # No head noun (nor "him"/"her") among a sentence's words: no noun phrase there. Same
+    # matches, several times faster than trying the pattern at every "a" and "the".
+    if runs is not None and lower is not None and "\u212a" not in norm:
+        # The runs of letters of ``runs`` are those of ``lower`` at the same offsets: a
+        # character outside ASCII is a space in both (the Kelvin sign aside, which lower()
+        # turns into "k"; _lowered has refused the others that lower-case to ASCII). Each
+        # match ends with its head noun (or is "him"/"her"), one of those runs.
+        heads = runs.where(_NOUN_PHRASE_BYTES)
+        letters = runs.runs
+        matches = [
+            m
+            for sentence in _sentences_holding(sentences, heads)
+            for m in _near_heads(norm, letters, sentence, heads)
+        ]
+    else:
+        matches = [
+            m
+            for s, e in sentences
+            if lower is None
+            or not _NOUN_PHRASE_WORDS.isdisjoint(_LOWER_LETTERS.findall(lower, s, e))
+            for m in _NOUN_PHRASE.finditer(norm, s, e)
+        ]
+    for m in matches:
+        i = bisect_left(starts, m.end())
+        if i > 0 and counts[i - 1].end > m.start():
+            continue  # "more than a dozen" is a number phrase already
+        text = m.group()
+        number = NumberMatch(m.start(), m.end(), count_from_qualifier(1, "exact", text))
+        if m.group("pronoun"):
+            found.append(_Phrase(number, None, definite=True))
+        else:
+            found.append(_Phrase(number, m.group("head"), definite=bool(m.group("definite"))))
     return found
+
+
+def _near_heads(
+    norm: str, letters: bytes, sentence: tuple[int, int], heads: list[int]
+) -> list[re.Match[str]]:
+    """``list(_NOUN_PHRASE.finditer(norm, *sentence))``, tried only where a match can start.
+
+    ``letters`` are the runs of letters of ``norm`` (:attr:`._Runs.runs`, lower case) and
+    ``heads`` the sorted starts of every head noun (and "him", "her") among them. A match
+    starts with a determiner ("a", "the", "his", ... or the pronoun) and ends with a head
+    noun; between them are at most three describing words, white space around each, and
+    each a whole token of non-space. So a match starts within the five tokens before the
+    first head after its start: the pattern is tried, in order, at each determiner that
+    close to the next head, which gives the matches ``finditer`` gives.
+    """
+    s, e = sentence
+    found: list[re.Match[str]] = []
+    pos = s  # where finditer would go on
+    for k in range(bisect_left(heads, s), bisect_left(heads, e)):
+        head = heads[k]
+        if head < pos:
+            continue  # inside the last match
+        tokens = list(_TOKEN.finditer(norm, max(pos, head - 120), head))
+        # The fifth token back, if whole (not the first of the window, which may be cut).
+        reach = tokens[-5].start() if len(tokens) >= 6 else pos
+        for det in _DETERMINER.finditer(letters, reach, min(e, head + 8)):
+            if det.start() > head:
+                break
+            m = _NOUN_PHRASE.match(norm, det.start(), e)
+            if m is not None:
+                found.append(m)
+                pos = m.end()
+                break
+    return found
+
+
+def _sentences_holding(sentences: list[tuple[int, int]], at: list[int]) -> list[tuple[int, int]]:
+    """The sentences (in order, each once) within which one of the sorted offsets ``at`` lies.
+
+    A run of letters never straddles a sentence's edge (a sentence starts after white space
+    and ends before it), so the sentences holding the start of a run hold the whole run.
+
+    Examples
+    --------
+    >>> _sentences_holding([(0, 5), (7, 12), (14, 20)], [1, 3, 15])
+    [(0, 5), (14, 20)]
+    """
+    if not at:
+        return []
+    firsts = [s for s, _ in sentences]
+    held: list[tuple[int, int]] = []
+    for pos in at:
+        i = bisect_right(firsts, pos) - 1
+        if i >= 0 and pos < sentences[i][1] and (not held or held[-1] != sentences[i]):
+            held.append(sentences[i])
+    return held
 
 
 def find_casualties(
@@ -337,7 +406,12 @@ def _classify(
     right_end = min(e, number.end + _RIGHT_WINDOW)
     if not noun and _NOT_PEOPLE.match(norm, number.end, right_end):
         return None
-    body = _BODY_BEFORE.search(norm, max(s, number.start - 30), number.start)
+    body_start = max(s, number.start - 30)
+    body = (
+        None  # no "bod" before the number: no "body of" / "bodies of"
+        if lower is not None and lower.find("bod", body_start, number.start) < 0
+        else _BODY_BEFORE.search(norm, body_start, number.start)
+    )
     found = None if body is None else _FOUND_AFTER.match(norm, number.end, right_end)
     if body is not None and found is not None:
         return Figure.KILLED, (body.start(), found.end()), _phrase_population(norm, phrase, e)
@@ -362,38 +436,47 @@ def _classify(
         else _right(norm, number.end, right_end, noun=noun)
     )
     left_start = max(s, number.start - _LEFT_WINDOW)
-    population = _phrase_population(norm, phrase, e)
     left = None
     if lower is None:
         left = _LEFT.search(norm, left_start, number.start)
-    elif _LEFT_HINT.search(lower, left_start, number.start) is not None:
-        # No _LEFT match starts before its first possible first word: search from there.
+    else:
+        # No _LEFT match starts before its first possible first word: search from there. A
+        # word of _LEFT_HINT (every match holds one) is one of those first words too, so
+        # there is none before the first of them.
         first = _LEFT_START.search(lower, left_start, number.start)
-        left = None if first is None else _LEFT.search(norm, first.start(), number.start)
+        if first is not None and _LEFT_HINT.search(lower, first.start(), number.start):
+            left = _LEFT.search(norm, first.start(), number.start)
+    # (The population is read only for a figure: _phrase_population(norm, phrase, e) below.)
     if left is not None and _left_is_a_toll(norm, s, left):
         verb = (left.group("verb") or "").lower()
         if verb in ("leaving", "left", "claimed", "claiming"):
             # "leaving 7 dead", "claimed the lives of 12": the word after decides.
             if right is not None:
-                return _with_population(right, population) if noun else right
+                return (
+                    _with_population(right, _phrase_population(norm, phrase, e)) if noun else right
+                )
             if verb.startswith("claim") and "lives" in norm[left.start() : number.start]:
-                return Figure.KILLED, left.span("verb"), population
+                return Figure.KILLED, left.span("verb"), _phrase_population(norm, phrase, e)
             return None
         if verb in ("forced", "driven", "drove", "pushed"):
             tail = norm[number.end : right_end].lower()
             if "flee" in tail or "homes" in tail:
-                return Figure.DISPLACED, left.span("verb"), population
+                return Figure.DISPLACED, left.span("verb"), _phrase_population(norm, phrase, e)
             return None
         if verb:
             verb_figure = _figure(verb)
             if verb_figure is not None and not (noun and verb == "kill"):
-                return verb_figure, left.span("verb"), population
+                return verb_figure, left.span("verb"), _phrase_population(norm, phrase, e)
         if left.group("toll") and not noun:
-            return _toll_figure(left.group("toll")), left.span("toll"), population
+            return (
+                _toll_figure(left.group("toll")),
+                left.span("toll"),
+                _phrase_population(norm, phrase, e),
+            )
         if left.group("result"):
-            return Figure.KILLED, left.span("result"), population
+            return Figure.KILLED, left.span("result"), _phrase_population(norm, phrase, e)
     if right is not None:
-        return _with_population(right, population) if noun else right
+        return _with_population(right, _phrase_population(norm, phrase, e)) if noun else right
     if noun:
         return None
     # "the number of people killed since April 4 has risen to 56", "put the toll at 345".
@@ -407,7 +490,7 @@ def _classify(
         for last in _TOLL_NOUN.finditer(norm, max(s, number.start - 200), rise.start()):  # noqa: B007
             pass
         if last is not None:
-            return _toll_figure(last.group()), last.span(), population
+            return _toll_figure(last.group()), last.span(), _phrase_population(norm, phrase, e)
     return None
 
 
