@@ -122,3 +122,23 @@ def test_noun_phrases_near_heads_are_those_of_every_sentence(norm: str) -> None:
     assert [(p.start, p.end) for p in found] == _plain_noun_phrases(norm, counts)
     without_runs = casualties._noun_phrases(norm, lower, text.split_sentences(norm), counts)
     assert without_runs == found
+
+
+# ------------------------------------------------------------------ number reading
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789", max_size=24), st.text(alphabet="0123456789٣", max_size=4)
+    )
+)
+def test_bare_digits_read_as_through_the_digit_form(digits: str) -> None:
+    # A trailing space sends the same number down the plain path (split, _DIGIT_FORM).
+    assert numbers.parse_number(digits) == numbers.parse_number(digits + " ")
+
+
+def test_qualifier_table_gives_what_the_enum_gives() -> None:
+    for q in numbers.Qualifier:
+        assert numbers._QUALIFIER_BY_NAME[q.value] is numbers.Qualifier(q.value)
+        assert numbers._QUALIFIER_BY_NAME[q] is q

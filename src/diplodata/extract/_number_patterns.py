@@ -99,7 +99,7 @@ _VAGUE_RE = (
 _NOT_AFTER = r"(?<![\w.,:;+/#@%&$€£¥-])"  # what a number phrase never follows
 _COUNT_RE: Final = re.compile(
     _NOT_AFTER + rf"(?:between{_WS}(?P<b1>{_DIGITS}|{_wordrun(False)}){_WS}and{_WS}(?P<b2>{_NUM})"
-    rf"|(?:(?:{_QUAL})(?![a-z]){_WS})?+"
+    rf"|(?:(?P<qual>{_QUAL})(?![a-z]){_WS})?+"
     rf"(?:(?P<vague>{_VAGUE_RE})"
     rf"|(?P<n1>{_NUM})(?:(?P<sep>{_WS}to{_WS}|\s{{0,2}}+[-–]\s{{0,2}}+)(?P<n2>{_NUM}))?+))",
     re.IGNORECASE,

@@ -181,6 +181,8 @@ def parse_number(text: str) -> int | None:
     >>> parse_number("one hundred and twelve"), parse_number("1.5"), parse_number("many")
     (112, None, None)
     """
+    if text.isdigit() and text.isascii():  # bare digits (most numbers): what the rest gives
+        return int(text) if len(text) <= 16 and int(text) <= _MAX_VALUE else None
     s = " ".join(text.split()).lower()
     if not s or len(s) > 160:
         return None
@@ -224,11 +226,15 @@ def _yearlike(span: str) -> bool:
     return len(span) == 4 and span.isascii() and span.isdigit() and 1900 <= int(span) <= 2099
 
 
-def _is_year(text: str, span: str, start: int, end: int) -> bool:
-    """Whether a bare 4-digit number at ``start`` reads as a year in its context."""
+def _is_year(text: str, span: str, start: int, end: int, before: str | None = None) -> bool:
+    """Whether a bare 4-digit number at ``start`` reads as a year in its context.
+
+    ``before`` is ``_prev_word(text, start)`` if the caller has it already.
+    """
     if not _yearlike(span):
         return False
-    before = _prev_word(text, start)
+    if before is None:
+        before = _prev_word(text, start)
     return (
         before.lower() in _YEAR_BEFORE
         or _MONTH_RE.fullmatch(before) is not None
@@ -249,11 +255,16 @@ def _context_rejects(text: str, start: int, end: int, core: str, qualified: bool
         or _MONEY_BEFORE.search(text, max(0, start - 8), start)
     ):
         return True
-    if any(p.match(text, end) for p in (_GLUED_AFTER, _PERCENT, _MONEY_AFTER, _TIME_AFTER)):
+    if (
+        _GLUED_AFTER.match(text, end)
+        or _PERCENT.match(text, end)
+        or _MONEY_AFTER.match(text, end)
+        or _TIME_AFTER.match(text, end)
+        or _AGE_AFTER.match(text, end)
+        or _MONTH_AFTER.match(text, end)
+    ):
         return True
-    if _AGE_AFTER.match(text, end) or _MONTH_AFTER.match(text, end):
-        return True
-    if not qualified and _is_year(text, core, start, end):
+    if not qualified and _is_year(text, core, start, end, before):
         return True
     if core.lower() == "one" and not qualified:
         return _next_word(text, end).lower() in _ONE_AFTER or low in _ONE_BEFORE
@@ -271,7 +282,9 @@ def _scaled_first(first: str, second: str) -> int | None:
 def _judge(text: str, m: re.Match[str], *, context: bool) -> tuple[NumberMatch | None, int]:
     """Turn one regex match into a count (or not), and say where scanning goes on."""
     start, end = m.start(), m.end()
-    qualifier = next((name[2:] for name in _QUALIFIER_GROUPS if m[name]), None)
+    qualifier = (
+        None if m["qual"] is None else next(name[2:] for name in _QUALIFIER_GROUPS if m[name])
+    )
     if m["vague"] is not None:
         value = _VAGUE.get(" ".join(m["vague"].lower().split()))
         if value is None or (
@@ -320,6 +333,13 @@ def _judge(text: str, m: re.Match[str], *, context: bool) -> tuple[NumberMatch |
     return NumberMatch(start, end, count), end
 
 
+_QUALIFIER_BY_NAME: dict[Qualifier | str, Qualifier] = {
+    **{q.value: q for q in Qualifier},
+    **{q: q for q in Qualifier},
+}
+"""``Qualifier(name)`` for every value and member: the same member, looked up faster."""
+
+
 def count_from_qualifier(value: int, qualifier: Qualifier | str, text: str) -> Count:
     """``Count.from_qualifier(value, qualifier, text=text)``, built without validation.
 
@@ -333,7 +353,7 @@ def count_from_qualifier(value: int, qualifier: Qualifier | str, text: str) -> C
     ...     430, "more_than", text="more than 430")
     True
     """
-    q = Qualifier(qualifier)
+    q = _QUALIFIER_BY_NAME.get(qualifier) or Qualifier(qualifier)
     if type(value) is not int or value < 0 or not kept_text(text):
         return Count.from_qualifier(value, q, text=text)
     low, high = qualifier_bounds(value, q)
