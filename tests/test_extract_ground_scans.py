@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from diplodata.extract import _casualty_patterns as casualty_patterns
 from diplodata.extract import _date_patterns as date_patterns
 from diplodata.extract import _number_patterns as number_patterns
-from diplodata.extract import casualties, numbers, text
+from diplodata.extract import casualties, dates, numbers, text
 
 # ------------------------------------------------------- token scans without look-behind
 
@@ -142,3 +142,30 @@ def test_qualifier_table_gives_what_the_enum_gives() -> None:
     for q in numbers.Qualifier:
         assert numbers._QUALIFIER_BY_NAME[q.value] is numbers.Qualifier(q.value)
         assert numbers._QUALIFIER_BY_NAME[q] is q
+
+
+# -------------------------------------------------------------------------- tense
+
+_FUTURE_WORDS = [
+    "will", "WILL", "wiſl", "won't", "shall", "ſhall", "we'll", "'ll", "is", "are", "'s", "'re",
+    "due", "DUE", "set", "ſet", "expected", "scheduled", "ſcheduled", "slated", "poised",
+    "going", "to", "TO", "plans", "planning", "intends", "would", "meet", "Meet", "visit",
+    "next", "NEXT", "said", "met", "ı", "İ", "\u212a", "é", ".", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FUTURE_WORDS), st.sampled_from([" ", "  ", "", "\n", "-"])),
+        max_size=10,
+    ).map(lambda pairs: "".join(w + j for w, j in pairs))
+)
+@example("Sarraj to meet Haftar next")
+@example("Sarraj IS ſet to meet Haftar")
+def test_future_hint_gate_skips_only_texts_without_a_future(text: str) -> None:
+    if date_patterns._FUTURE_RE.search(text) is not None:
+        assert dates._may_be_future(text)
+    plain = "future" if date_patterns._FUTURE_RE.search(text) else None
+    plain = plain or ("past" if date_patterns._PAST_RE.search(text) else None)
+    assert dates.tense_of(text) == plain

@@ -269,6 +269,11 @@ _FUTURE_RE: Final = re.compile(
     r"|\bwould\s{1,3}+(?:meet|visit|hold|travel|attend|host|sign|fly)\b"
     r"|\bto\s{1,3}+meet\b[^.;!?]{0,80}?\bnext\b))"
 )
+_FUTURE_HINTS: Final = _words(
+    "will won't shall 'll due set expected scheduled slated poised going plan intend would next"
+)
+"""Every match of _FUTURE_RE holds one of these, in lower case (an alternative of it each:
+"will", "'ll", "is due/set/... to", "plans/intends to", "would meet", "to meet ... next")."""
 _WORD_RE: Final = re.compile(r"[A-Za-z]++")
 _PAST_WORDS: Final = frozenset(_words(
     "said met held was were had told came went spoke took gave left began fled fought saw made "

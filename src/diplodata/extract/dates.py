@@ -86,6 +86,7 @@ from diplodata.extract._date_patterns import (
     _DATE_RE,
     _DAY_KEYS,
     _DAY_OFFSETS,
+    _FUTURE_HINTS,
     _FUTURE_RE,
     _MONTH_NAMES,
     _NOT_PAST,
@@ -456,10 +457,23 @@ def tense_of(text: str) -> Tense | None:
     >>> tense_of("Talks in Geneva") is None
     True
     """
-    if _FUTURE_RE.search(text):
+    if _may_be_future(text) and _FUTURE_RE.search(text):
         return "future"
     # Whether some word reads as past (_past_word), found in one search.
     return "past" if _PAST_RE.search(text) else None
+
+
+def _may_be_future(text: str) -> bool:
+    """Whether :data:`_FUTURE_RE` can match in ``text``: ``False`` only where it cannot.
+
+    Without a letter that IGNORECASE folds to an ASCII one (:data:`_FOLDED_LETTERS`), the
+    letters of a match are ASCII, so its lower-case copy is in ``text.lower()`` and holds one
+    of :data:`_FUTURE_HINTS`. Most sentences hold none: no search.
+    """
+    if not text.isascii() and any(c in text for c in _FOLDED_LETTERS):
+        return True
+    lower = text.lower()
+    return any(hint in lower for hint in _FUTURE_HINTS)
 
 
 def _past_word(word: str) -> bool:
