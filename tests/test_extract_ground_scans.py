@@ -169,3 +169,27 @@ def test_future_hint_gate_skips_only_texts_without_a_future(text: str) -> None:
     plain = "future" if date_patterns._FUTURE_RE.search(text) else None
     plain = plain or ("past" if date_patterns._PAST_RE.search(text) else None)
     assert dates.tense_of(text) == plain
+
+
+def _plain_find_counts(text: str) -> list[numbers.NumberMatch]:
+    # find_counts as its comment defines it: _COUNT_RE.search from each place it goes on.
+    found, pos = [], 0
+    while (m := number_patterns._COUNT_RE.search(text, pos)) is not None:
+        match, next_pos = numbers._judge(text, m, context=True)
+        if match is not None:
+            found.append(match)
+        pos = max(next_pos, m.start() + 1)
+    return found
+
+
+_WIDE_PIECES = [*_SCAN_PIECES, "É", "é5", "€", "€5", "Σ", "über", "ſome", "ı", "İn", "\u212a"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WIDE_PIECES), st.sampled_from(_SCAN_JOINERS)), max_size=14
+    ).map(lambda parts: "".join(w + s for w, s in parts))
+)
+def test_counts_outside_ascii_are_those_of_the_plain_search(text: str) -> None:
+    assert numbers.find_counts(text) == _plain_find_counts(text)

@@ -89,6 +89,7 @@ from diplodata.extract._number_patterns import (
     _DIGIT_FORM,
     _DOC_BEFORE,
     _END_SCALE,
+    _FOLDED_LETTERS,
     _GLUED_AFTER,
     _MAX_VALUE,
     _MONEY_AFTER,
@@ -427,12 +428,20 @@ def find_counts(text: str) -> list[NumberMatch]:
     # order, as _COUNT_RE.search(text, pos) from each pos, about twice as fast on news text.
     # A letter run that is not ASCII ("ſome", "ıt") is tried too: [a-z] under
     # IGNORECASE matches it, str.lower does not map it to ASCII. The start tokens are
-    # those of _START_TOKEN (see _START), sought in the lower-cased text when it is ASCII,
-    # less the common words ("a", "at", "in", "no"...) not followed as a phrase needs.
-    # (gated_starts is _START_GATED's scan, faster.)
-    starts = (
-        gated_starts(text.lower()) if text.isascii() else [m.start() for m in _START.finditer(text)]
-    )
+    # those of _START_TOKEN (see _START), sought in the lower-cased text (by gated_starts,
+    # _START_GATED's faster scan) less the common words ("a", "at", "in", "no"...) not
+    # followed as a phrase needs. That holds outside ASCII too, unless the text has a letter
+    # that IGNORECASE folds to an ASCII one (_FOLDED_LETTERS) or lower() changes its length:
+    # then every letter _COUNT_RE reads is ASCII, lower-cased in place, and a character
+    # outside ASCII before a token only lets more tokens through (_COUNT_RE's own
+    # look-behind refuses them).
+    starts: list[int] | None = None
+    if text.isascii() or not any(c in text for c in _FOLDED_LETTERS):
+        lower = text.lower()
+        if len(lower) == len(text):
+            starts = gated_starts(lower)
+    if starts is None:
+        starts = [m.start() for m in _START.finditer(text)]
     for start in starts:
         if start < pos:
             continue
