@@ -107,7 +107,8 @@ _FIRST_WORDS: Final = frozenset(
 # What must follow a common first word (or a number) for _DATE_RE to match there: the
 # second step of every alternative of _DATE_RE that can begin with it, read off the
 # pattern ("the" opens only "the 4th", "the day/same day/previous day", "the next/
-# following day"; "at" only "at the weekend"; "a" only "a day ago", "a few hours
+# following day"; "on the" only "on the 4th", "on the same day", "on the weekend"; "at"
+# only "at the weekend"; "a" only "a day ago", "a few hours
 # later"...). _S is _DATE_RE's blank run, both possessive, so the gate sees the very
 # position where _DATE_RE goes on. _NAME is how every month (abbreviated or not) and
 # weekday begins, case-sensitive as in _DATE_RE; [0-9] stands for a day, a year or a
@@ -120,7 +121,7 @@ _NAME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|
 _FEW_DIR = "coming|next|recent|past|last"
 _GATES: Final = {
     "the": rf"{_S}(?:[0-9]|(?i:day|same|previous|next|following))",
-    "on": rf"{_S}(?:[0-9]|{_NAME}|(?i:the))",
+    "on": rf"{_S}(?:[0-9]|{_NAME}|(?i:the){_S}(?:[0-9]|(?i:same|weekend)))",
     "in": rf"{_S}(?:[0-9]|{_NAME}|(?i:early|mid|late|{_FEW_DIR}|earlier|later|this"
     rf"|the{_S}(?:{_FEW_DIR})))",
     "since": rf"{_S}(?:[0-9]|{_NAME}|(?i:early|mid|late))",
@@ -274,6 +275,8 @@ _FUTURE_HINTS: Final = _words(
 )
 """Every match of _FUTURE_RE holds one of these, in lower case (an alternative of it each:
 "will", "'ll", "is due/set/... to", "plans/intends to", "would meet", "to meet ... next")."""
+_FUTURE_HINT: Final = re.compile(_trie(dict.fromkeys(_FUTURE_HINTS, ""), either_case=False))
+"""A search for any of :data:`_FUTURE_HINTS` (a shared-prefix trie: one pass, each letter once)."""
 _WORD_RE: Final = re.compile(r"[A-Za-z]++")
 _PAST_WORDS: Final = frozenset(_words(
     "said met held was were had told came went spoke took gave left began fled fought saw made "

@@ -86,7 +86,7 @@ from diplodata.extract._date_patterns import (
     _DATE_RE,
     _DAY_KEYS,
     _DAY_OFFSETS,
-    _FUTURE_HINTS,
+    _FUTURE_HINT,
     _FUTURE_RE,
     _MONTH_NAMES,
     _NOT_PAST,
@@ -468,12 +468,11 @@ def _may_be_future(text: str) -> bool:
 
     Without a letter that IGNORECASE folds to an ASCII one (:data:`_FOLDED_LETTERS`), the
     letters of a match are ASCII, so its lower-case copy is in ``text.lower()`` and holds one
-    of :data:`_FUTURE_HINTS`. Most sentences hold none: no search.
+    of :data:`_FUTURE_HINTS` (:data:`_FUTURE_HINT` finds it). Most sentences hold none: no search.
     """
     if not text.isascii() and any(c in text for c in _FOLDED_LETTERS):
         return True
-    lower = text.lower()
-    return any(hint in lower for hint in _FUTURE_HINTS)
+    return _FUTURE_HINT.search(text.lower()) is not None
 
 
 def _past_word(word: str) -> bool:
