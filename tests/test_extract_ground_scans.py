@@ -193,3 +193,60 @@ _WIDE_PIECES = [*_SCAN_PIECES, "É", "é5", "€", "€5", "Σ", "über", "ſome
 )
 def test_counts_outside_ascii_are_those_of_the_plain_search(text: str) -> None:
     assert numbers.find_counts(text) == _plain_find_counts(text)
+
+
+# ---------------------------------------------------------------------- sentences
+
+
+def _plain_ends_sentence(norm: str, dot: int) -> bool:
+    # _ends_sentence as it was: the word before found by _WORD_BEFORE.
+    if norm[dot] != ".":
+        return True
+    word = text._WORD_BEFORE.search(norm, max(0, dot - 12), dot)
+    if word is None:
+        return True
+    token = word.group(1).lower().rstrip(".")
+    if token in text.ABBREVIATIONS:
+        return False
+    return not (len(token) == 1 and word.group(1) != "I" and word.group(1).isupper())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "U.S",
+                "u.s",
+                "Gen",
+                "gen",
+                "K",
+                "I",
+                "i",
+                "é",
+                "É",
+                "approx",
+                "approxi",
+                "said",
+                "Jan",
+                ".",
+                "..",
+                " ",
+                "5",
+                "a.m",
+                "A",
+                "x" * 11,
+                "-",
+                "Mr",
+                "U.N.",
+                "e.g",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_word_before_a_dot_read_as_by_the_regex(before: str) -> None:
+    norm = before + ". Next"
+    assert text._ends_sentence(norm, len(before)) == _plain_ends_sentence(norm, len(before))
+    for dot in (i for i, c in enumerate(norm) if c == "."):
+        assert text._ends_sentence(norm, dot) == _plain_ends_sentence(norm, dot)

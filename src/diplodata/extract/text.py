@@ -231,18 +231,24 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     return "".join(out[i] for i in keep), keep
 
 
+_LETTERS_AND_DOTS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+
+
 def _ends_sentence(norm: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends a sentence (not an abbreviation or initial)."""
     if norm[dot] != ".":
         return True
-    word = _WORD_BEFORE.search(norm, max(0, dot - 12), dot)
-    if word is None:
+    # The word before: what _WORD_BEFORE.search(norm, max(0, dot - 12), dot) finds, read
+    # with str methods: the letters and dots that end the window, from its first letter.
+    window = norm[max(0, dot - 12) : dot]
+    word = window[len(window.rstrip(_LETTERS_AND_DOTS)) :].lstrip(".")
+    if not word:
         return True
-    token = word.group(1).lower().rstrip(".")
+    token = word.lower().rstrip(".")
     if token in ABBREVIATIONS:
         return False
     # A single capital initial ("K. Haftar"), but not the pronoun "I".
-    return not (len(token) == 1 and word.group(1) != "I" and word.group(1).isupper())
+    return not (len(token) == 1 and word != "I" and word.isupper())
 
 
 def split_sentences(norm: str) -> list[tuple[int, int]]:
@@ -256,23 +262,28 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    quotes = [m.start() for m in _QUOTE.finditer(norm)]
+    quotes = [m.start() for m in _QUOTE.finditer(norm)] if '"' in norm else None
     for match in _BOUNDARY.finditer(norm):
         end = match.end()
         # A match is punctuation ([.!?] first) or a paragraph break (white space only).
         mark = norm[match.start()]
         if mark == "." and not _ends_sentence(norm, match.start()):
             continue
-        # Are we inside a quotation? Count the quote marks since the sentence start.
-        first = bisect_right(quotes, start - 1)
-        opened = bisect_right(quotes, end - 1) - first
-        if opened % 2 == 1 and end - quotes[first + opened - 1] <= MAX_QUOTE:
-            continue
+        if quotes:
+            # Are we inside a quotation? Count the quote marks since the sentence start.
+            first = bisect_right(quotes, start - 1)
+            opened = bisect_right(quotes, end - 1) - first
+            if opened % 2 == 1 and end - quotes[first + opened - 1] <= MAX_QUOTE:
+                continue
         if mark != "\n":
             next_char = norm[end : end + 3].lstrip()[:1]
             if next_char and next_char.islower():
                 continue  # "the U.S. said" style abbreviations we do not list, or "p.m. yesterday"
-        _append(norm, spans, start, end)
+        # norm[start:end] less the white space around it, if anything is left (as _append).
+        kept = norm[start:end].lstrip()
+        if kept:
+            first_char = end - len(kept)  # str.strip and str.isspace agree on white space
+            spans.append((first_char, first_char + len(kept.rstrip())))
         start = end
     _append(norm, spans, start, len(norm))
     return spans
