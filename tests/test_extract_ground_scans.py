@@ -250,3 +250,19 @@ def test_word_before_a_dot_read_as_by_the_regex(before: str) -> None:
     assert text._ends_sentence(norm, len(before)) == _plain_ends_sentence(norm, len(before))
     for dot in (i for i, c in enumerate(norm) if c == "."):
         assert text._ends_sentence(norm, dot) == _plain_ends_sentence(norm, dot)
+
+
+_NORM_CHARS = "".join(map(chr, text._TRANSLATE)) + "ab '\"-\n\u00ad\u200bé\u00e9\U0001f600"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=_NORM_CHARS, max_size=30))
+def test_normalise_replaces_as_translate_does(original: str) -> None:
+    translated = original.translate(text._TRANSLATE)
+    keep = [i for i, ch in enumerate(translated) if not text._INVISIBLE.match(ch)]
+    plain = (
+        (translated, None)
+        if len(keep) == len(translated)
+        else ("".join(translated[i] for i in keep), keep)
+    )
+    assert text.normalise(original) == plain

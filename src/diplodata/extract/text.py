@@ -73,6 +73,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+"""One character of the keys of :data:`_TRANSLATE` (to find which of them a text holds)."""
 
 # Words after which a full stop does not end a sentence (compared without the dot, lower case).
 ABBREVIATIONS = frozenset(
@@ -224,7 +226,12 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii():  # the table's only ASCII keys are "\r" and "\t"; nothing invisible
         return text.replace("\r", " ").replace("\t", " "), None
-    out = text.translate(_TRANSLATE)
+    # text.translate(_TRANSLATE), character by character, is slow: replace only the keys the
+    # text holds, each in one pass. The same string: every key is one character replaced by
+    # one character that is no key, so the order of the replacements does not matter.
+    out = text
+    for char in set(_TRANSLATED.findall(text)):
+        out = out.replace(char, _TRANSLATE[ord(char)])
     if _INVISIBLE.search(out) is None:
         return out, None
     keep = [i for i, ch in enumerate(out) if not _INVISIBLE.match(ch)]
