@@ -213,10 +213,18 @@ def _date_re_at(text: str, token: re.Match[str]) -> re.Match[str] | None:
     Only the alternatives that can begin with that token are tried (all of them for a
     token not in the table).
     """
-    word = token.group()
+    return _date_re_from(text, token.start(), token.group())
+
+
+def _date_re_from(text: str, start: int, word: str) -> re.Match[str] | None:
+    """``_DATE_RE.match(text, start)``, trying only the alternatives ``word`` can begin.
+
+    ``word`` is the token at ``start`` (in any case): a number or a word of the table
+    (all the alternatives are tried for any other).
+    """
     allowed = _ALTERNATIVES_BY_TOKEN.get("#" if word[0].isdigit() else word.lower())
     if allowed is None:
-        return _DATE_RE.match(text, token.start())
+        return _DATE_RE.match(text, start)
     pattern = _DATE_RE_ONLY.get(allowed)
     if pattern is None:
         source = _DATE_RE.pattern
@@ -224,7 +232,7 @@ def _date_re_at(text: str, token: re.Match[str]) -> re.Match[str] | None:
             if name not in allowed:
                 source = source.replace(f"(?P<{name}>", f"(?!)(?P<{name}>", 1)
         pattern = _DATE_RE_ONLY[allowed] = re.compile(source, _DATE_RE.flags)
-    return pattern.match(text, token.start())
+    return pattern.match(text, start)
 
 
 def _lower_gate(gate: str) -> str:
