@@ -266,3 +266,43 @@ def test_normalise_replaces_as_translate_does(original: str) -> None:
         else ("".join(translated[i] for i in keep), keep)
     )
     assert text.normalise(original) == plain
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "in",
+                "April",
+                "Apr.",
+                "No.",
+                "aged",
+                ".",
+                " ",
+                "  ",
+                "\n",
+                "\u2003",
+                "5",
+                "é",
+                "x" * 20,
+                "_",
+                "-",
+                "from",
+                "Resolution",
+                "ſ",
+                "K",
+            ]
+        ),
+        max_size=8,
+    ).map("".join),
+    st.integers(0, 40),
+)
+def test_word_before_a_number_read_as_by_the_regex(before: str, cut: int) -> None:
+    norm = before + "5 people"
+    start = len(before)
+    plain = number_patterns._PREV_WORD.search(norm, max(0, start - 24), start)
+    assert numbers._prev_word(norm, start) == (plain[1] if plain else "")
+    at = min(cut, len(norm))
+    plain = number_patterns._PREV_WORD.search(norm, max(0, at - 24), at)
+    assert numbers._prev_word(norm, at) == (plain[1] if plain else "")
