@@ -306,3 +306,14 @@ def test_word_before_a_number_read_as_by_the_regex(before: str, cut: int) -> Non
     at = min(cut, len(norm))
     plain = number_patterns._PREV_WORD.search(norm, max(0, at - 24), at)
     assert numbers._prev_word(norm, at) == (plain[1] if plain else "")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="tolnumbefigrasdcv ", max_size=60), st.integers(0, 60), st.integers(0, 60))
+def test_hint_searches_find_what_the_word_finds_find(lower: str, a: int, b: int) -> None:
+    for words, hint in (
+        (casualty_patterns._CUMULATIVE_HINTS, casualty_patterns._CUMULATIVE_HINT),
+        (casualty_patterns._TOLL_NOUN_HINTS, casualty_patterns._TOLL_NOUN_HINT),
+    ):
+        plain = any(lower.find(word, a, b) >= 0 for word in words)
+        assert (hint.search(lower, a, b) is not None) == plain

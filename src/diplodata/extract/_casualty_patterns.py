@@ -269,6 +269,10 @@ _CUMULATIVE_HINTS = (
 )  # fmt: skip
 # Every _TOLL_NOUN match holds one of these, in lower case.
 _TOLL_NOUN_HINTS = ("toll", "number", "figure")
+_CUMULATIVE_HINT = _hints("|".join(_CUMULATIVE_HINTS))
+"""A search for any of _CUMULATIVE_HINTS (one pass instead of a find for each)."""
+_TOLL_NOUN_HINT = _hints("|".join(_TOLL_NOUN_HINTS))
+"""A search for any of _TOLL_NOUN_HINTS (one pass instead of a find for each)."""
 _SAYS_AFTER = re.compile(
     r"^(?:'s?)?\s*+(?:\([A-Z]+\)\s*+)?(?:,\s*+)?(?:said|says|reported|reports|announced|"
     r"estimated|estimates|counted|recorded|put|puts|told|added|confirmed|stated|tallied|"

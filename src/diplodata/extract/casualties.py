@@ -56,7 +56,7 @@ from diplodata.extract._casualty_patterns import (
     _BODY_BEFORE,
     _CRIME,
     _CUMULATIVE,
-    _CUMULATIVE_HINTS,
+    _CUMULATIVE_HINT,
     _FIGURE_WORDS,
     _FOUND_AFTER,
     _JOINED,
@@ -82,7 +82,7 @@ from diplodata.extract._casualty_patterns import (
     _RIGHT_WINDOW,
     _RISE,
     _TOLL_NOUN,
-    _TOLL_NOUN_HINTS,
+    _TOLL_NOUN_HINT,
     _TRANSITIVE,
     _TRIGGER_HINT,
 )
@@ -298,6 +298,8 @@ def find_casualties(
     ends = [end for _, end in sentences]
     lower = _lowered(norm)
     phrases = [_Phrase(c) for c in counts] + _noun_phrases(norm, lower, sentences, counts, runs)
+    if not phrases:
+        return hits  # nothing counted: no figure
     phrases.sort(key=lambda p: p.start)
     for phrase in phrases:
         i = bisect_right(ends, phrase.start)
@@ -324,7 +326,7 @@ def find_casualties(
         ]
         since = any(d.role == "since" for d in in_sentence)
         cumulative = since or (
-            (lower is None or _holds_any(lower, _CUMULATIVE_HINTS, s, e))
+            (lower is None or _CUMULATIVE_HINT.search(lower, s, e) is not None)
             and _CUMULATIVE.search(norm, s, e) is not None
         )
         points = [d for d in in_sentence if d.role == "point" and not _dateline(norm, d)]
@@ -480,8 +482,9 @@ def _classify(
     if noun:
         return None
     # "the number of people killed since April 4 has risen to 56", "put the toll at 345".
-    if lower is not None and not _holds_any(
-        lower, _TOLL_NOUN_HINTS, max(s, number.start - 200), number.start
+    if (
+        lower is not None
+        and _TOLL_NOUN_HINT.search(lower, max(s, number.start - 200), number.start) is None
     ):
         return None  # no _TOLL_NOUN before the number: whatever _RISE finds, no toll
     rise = _RISE.search(norm, max(s, number.start - 30), number.start)
@@ -492,11 +495,6 @@ def _classify(
         if last is not None:
             return _toll_figure(last.group()), last.span(), _phrase_population(norm, phrase, e)
     return None
-
-
-def _holds_any(lower: str, words: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether one of ``words`` occurs in ``lower[start:end]``."""
-    return any(lower.find(word, start, end) >= 0 for word in words)
 
 
 def _phrase_population(norm: str, phrase: _Phrase, end: int) -> str | None:
