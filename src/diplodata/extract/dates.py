@@ -131,8 +131,15 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)}
+_WEEKDAY_NUMBERS = {d: i for i, d in enumerate(_WEEKDAYS.split("|"))}
+
+
 def _month_of(name: str) -> int:
-    return [m[:3] for m in _MONTH_NAMES].index(name[:3].lower()) + 1
+    number = _MONTH_NUMBERS.get(name[:3].lower())
+    if number is None:
+        raise ValueError(f"not a month: {name!r}")  # as list.index did
+    return number
 
 
 def _month_range(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
@@ -175,7 +182,9 @@ def _near_month(
 
 
 def _weekday(name: str, rel: str | None, anchor: dt.date, tense: Tense | None) -> dt.date:
-    target = _WEEKDAYS.split("|").index(name)
+    target = _WEEKDAY_NUMBERS.get(name, -1)
+    if target < 0:
+        raise ValueError(f"not a weekday: {name!r}")  # as list.index did
     mode = (rel or "this").lower()
     if mode == "next":
         return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
