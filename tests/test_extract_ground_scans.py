@@ -317,3 +317,51 @@ def test_hint_searches_find_what_the_word_finds_find(lower: str, a: int, b: int)
     ):
         plain = any(lower.find(word, a, b) >= 0 for word in words)
         assert (hint.search(lower, a, b) is not None) == plain
+
+
+_LEFT_PIECES = [
+    "killed", "skilled", "Killing", "led", "led to the deaths of", "leaving", "left", "the",
+    "death toll rose to", "death", "toll", "number of people killed", "civilian toll of",
+    "shot dead", "gunned down", "caused the deaths of", "a family of", "at least", "has",
+    "result in the killing of", "forced", "5", "x", "é", "of", "between", "claimed the lives of",
+]  # fmt: skip
+_NOT_PEOPLE_PIECES = [
+    "local", "Afghan", "armoured", "vehicles", "Vehicles", "per cent", "per  cent", "head of cattle",
+    "head", "years", "year-old", "people", "civilians", "the", "and", "5", "km", "kms", "é", "-",
+]  # fmt: skip
+
+
+def _phrase_texts(pieces: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(
+        st.tuples(st.sampled_from(pieces), st.sampled_from([" ", "  ", "", ", ", "\n"])),
+        max_size=8,
+    ).map(lambda pairs: "".join(w + j for w, j in pairs))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_phrase_texts(_LEFT_PIECES), st.integers(0, 20))
+def test_left_tried_at_its_starts_is_the_left_search(before: str, back: int) -> None:
+    norm = before + " 5 people"
+    end = len(before) + 1
+    lower = casualties._lowered(norm)
+    assert lower is not None
+    lo = max(0, len(before) - 70 + back)
+    plain = casualty_patterns._LEFT.search(norm, lo, end)
+    tried = None
+    for at in casualty_patterns._LEFT_STARTS.finditer(lower, lo, end):
+        tried = casualty_patterns._LEFT.match(norm, at.start(), end)
+        if tried is not None:
+            break
+    assert (plain and plain.span()) == (tried and tried.span())
+    if plain is not None:
+        assert casualty_patterns._LEFT_HINT.search(lower, lo, end) is not None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_phrase_texts(_NOT_PEOPLE_PIECES))
+def test_not_people_needs_one_of_its_first_words(after: str) -> None:
+    norm = "5" + after
+    lower = norm.lower()
+    for end in (len(norm), min(len(norm), 20)):
+        if casualty_patterns._NOT_PEOPLE.match(norm, 1, end) is not None:
+            assert casualty_patterns._NOT_PEOPLE_HINT.search(lower, 1, end) is not None

@@ -240,20 +240,28 @@ _LEFT_HINT = _hints(_LEFT_HINT_WORDS)
 # finds one at or before it.)
 _LEFT_START_WORDS = _LEFT_HINT_WORDS + "|death|civilian"
 _LEFT_START = _hints(_LEFT_START_WORDS)
+_LEFT_STARTS = re.compile(f"(?={_LEFT_START.pattern})")
+"""Every place a word of _LEFT_START begins (overlapping ones too): where _LEFT can start."""
 # "accused of killing", "responsible for killing", "threatened to kill": a crime, not a toll.
 _CRIME = re.compile(r"\b(?:of|for|to)\s++$", re.IGNORECASE)
 _LEFT_WINDOW = 70
 _RIGHT_WINDOW = 90
+_NOT_PEOPLE_NOUNS = (
+    "firms|companies|tanks|vehicles|cars|trucks|boats|ships|rockets|missiles|drones|aircraft|"
+    "planes|helicopters|shells|rounds|mortars|bombs|grenades|weapons|guns|rifles|airstrikes|"
+    "strikes|raids|attacks|explosions|blasts|km|kilometres|kilometers|miles|metres|meters|years|"
+    "year|months|days|hours|minutes|weeks|times|percent|per\\s+cent|dollars|euros|barrels|"
+    "tonnes|tons|homes|houses|buildings|schools|hospitals|villages|towns|points|votes|seats|"
+    "countries|nations|states|cattle|cows|sheep|goats|camels|livestock|head\\s+of\\s+cattle|"
+    "events|locations|incidents"
+)
 _NOT_PEOPLE = re.compile(
-    rf"\s*+(?:{_MOD}\s++){{0,2}}?(?:firms|companies|tanks|vehicles|cars|trucks|boats|ships|"
-    r"rockets|missiles|drones|aircraft|planes|helicopters|shells|rounds|mortars|bombs|"
-    r"grenades|weapons|guns|rifles|airstrikes|strikes|raids|attacks|explosions|blasts|km|"
-    r"kilometres|kilometers|miles|metres|meters|years|year|months|days|hours|minutes|weeks|"
-    r"times|percent|per\s+cent|dollars|euros|barrels|tonnes|tons|homes|houses|buildings|"
-    r"schools|hospitals|villages|towns|points|votes|seats|countries|nations|states|cattle|"
-    r"cows|sheep|goats|camels|livestock|head\s+of\s+cattle|events|locations|incidents)\b",
+    rf"\s*+(?:{_MOD}\s++){{0,2}}?(?:{_NOT_PEOPLE_NOUNS})\b",
     re.IGNORECASE,
 )
+# Every _NOT_PEOPLE match holds the first word of one of its nouns, in lower case: a cheap
+# test before the match (see casualties._classify).
+_NOT_PEOPLE_HINT = _hints("|".join(n.split("\\")[0] for n in _NOT_PEOPLE_NOUNS.split("|")))
 _CUMULATIVE = re.compile(
     r"\b(?:so\s+far|in\s+total|to\s+date|overall|altogether|since\s+the\s+(?:start|beginning|"
     r"outbreak|offensive|fighting|clashes|assault)|since\s+(?:fighting|clashes)\s+(?:began|"

@@ -63,11 +63,13 @@ from diplodata.extract._casualty_patterns import (
     _LEFT,
     _LEFT_HINT,
     _LEFT_START,
+    _LEFT_STARTS,
     _LEFT_WINDOW,
     _LOWER_LETTERS,
     _MIXED_AFTER,
     _MIXED_BEFORE,
     _NOT_PEOPLE,
+    _NOT_PEOPLE_HINT,
     _NOUN_PHRASE,
     _NOUN_PHRASE_WORDS,
     _OBJECT,
@@ -406,7 +408,12 @@ def _classify(
     number = phrase.number
     noun = phrase.person is not None or phrase.definite
     right_end = min(e, number.end + _RIGHT_WINDOW)
-    if not noun and _NOT_PEOPLE.match(norm, number.end, right_end):
+    if (
+        not noun
+        # (No first word of its nouns in the window: _NOT_PEOPLE cannot match.)
+        and (lower is None or _NOT_PEOPLE_HINT.search(lower, number.end, right_end) is not None)
+        and _NOT_PEOPLE.match(norm, number.end, right_end)
+    ):
         return None
     body_start = max(s, number.start - 30)
     body = (
@@ -447,7 +454,11 @@ def _classify(
         # there is none before the first of them.
         first = _LEFT_START.search(lower, left_start, number.start)
         if first is not None and _LEFT_HINT.search(lower, first.start(), number.start):
-            left = _LEFT.search(norm, first.start(), number.start)
+            # _LEFT.search(norm, first.start(), number.start), tried only where it can start.
+            for at in _LEFT_STARTS.finditer(lower, first.start(), number.start):
+                left = _LEFT.match(norm, at.start(), number.start)
+                if left is not None:
+                    break
     # (The population is read only for a figure: _phrase_population(norm, phrase, e) below.)
     if left is not None and _left_is_a_toll(norm, s, left):
         verb = (left.group("verb") or "").lower()
