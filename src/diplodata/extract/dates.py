@@ -306,23 +306,36 @@ def _since_start(text: str, start: int, floor: int) -> int | None:
     return m.start()
 
 
-def _date_starts(text: str) -> list[re.Match[str]]:
-    """The matches of :data:`_START` in ``text``, as ``finditer`` finds them.
+def _scan_lower(text: str) -> str | None:
+    """``text.lower()`` if :data:`_START_LOWER` finds every token of :data:`_START` in it.
 
-    Found with :data:`_START_LOWER` (by its faster scan :data:`_START_LOWER_SCAN`) in the
-    lower-cased text where that finds them all,
-    each then checked with :data:`_START` (a match of either never holds another's start,
-    so the places where ``_START`` matches are its ``finditer`` matches).
+    That is unless a letter of ``text`` folds to an ASCII one under IGNORECASE
+    (:data:`_FOLDED_LETTERS`) or lower-casing changes the length; then ``None``.
     """
     if text.isascii() or not any(c in text for c in _FOLDED_LETTERS):
         lower = text.lower()
         if len(lower) == len(text):
-            match = _START.match
-            return [
-                token
-                for candidate in _START_LOWER_SCAN.finditer(" " + lower)
-                if (token := match(text, candidate.start())) is not None
-            ]
+            return lower
+    return None
+
+
+def _date_starts(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_START` in ``text``, as ``finditer`` finds them.
+
+    Found with :data:`_START_LOWER` (by its faster scan :data:`_START_LOWER_SCAN`) in the
+    lower-cased text where that finds them all (:func:`_scan_lower`), each then checked
+    with :data:`_START` (a match of either never holds another's start, so the places
+    where ``_START`` matches are its ``finditer`` matches). :func:`find_dates` takes the
+    same tokens without that check (see there).
+    """
+    lower = _scan_lower(text)
+    if lower is not None:
+        match = _START.match
+        return [
+            token
+            for candidate in _START_LOWER_SCAN.finditer(" " + lower)
+            if (token := match(text, candidate.start())) is not None
+        ]
     return list(_START.finditer(text))
 
 
@@ -353,15 +366,11 @@ def find_dates(text: str) -> list[DateMatch]:
     # (a number, a month, a weekday, "on", "last", ...) and, for the common words and
     # numbers, only with a date key close after it (see _START). Same matches as
     # _DATE_RE.search, measured 3-4x faster on news text than trying it at every character.
-    # The tokens are sought in the lower-cased text where _date_starts would (see there), and
-    # not checked with _START: where the lower-case gates let a token through that _START's
+    # The tokens of _date_starts, sought in the lower-cased text where it would, but not
+    # checked with _START: where the lower-case gates let a token through that _START's
     # gates would not, _DATE_RE does not match either (the gates only ever drop tokens
     # where it cannot), so trying it there finds nothing and changes nothing.
-    lower: str | None = None
-    if text.isascii() or not any(c in text for c in _FOLDED_LETTERS):
-        lower = text.lower()
-        if len(lower) != len(text):
-            lower = None
+    lower = _scan_lower(text)
     if lower is not None:
         tokens = [(t.start(), t.group()[1:]) for t in _START_LOWER_SCAN.finditer(" " + lower)]
     else:
