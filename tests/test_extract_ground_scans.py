@@ -365,3 +365,27 @@ def test_not_people_needs_one_of_its_first_words(after: str) -> None:
     for end in (len(norm), min(len(norm), 20)):
         if casualty_patterns._NOT_PEOPLE.match(norm, 1, end) is not None:
             assert casualty_patterns._NOT_PEOPLE_HINT.search(lower, 1, end) is not None
+
+
+_AFTER_PIECES = [
+    "5", "%", " percent", " per  cent", " PCT", " pctx", " dollars", " of euros", " USD",
+    " roubles", " a.m.", " pm", " GMT", " years old", " year  old", " April", " april", " Apr",
+    "-day", "-5", ":30", "th", "_", "@", ".5", ",000", " people", " ", "é", "\u212a",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=4).map("".join))
+def test_rejected_after_matches_where_one_of_its_parts_does(after: str) -> None:
+    parts = (
+        number_patterns._GLUED_AFTER,
+        number_patterns._PERCENT,
+        number_patterns._MONEY_AFTER,
+        number_patterns._TIME_AFTER,
+        number_patterns._AGE_AFTER,
+        number_patterns._MONTH_AFTER,
+    )
+    norm = "5" + after
+    for at in range(len(norm) + 1):
+        plain = any(p.match(norm, at) for p in parts)
+        assert (number_patterns._REJECTED_AFTER.match(norm, at) is not None) == plain

@@ -244,3 +244,12 @@ _MONEY_BEFORE: Final = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|US\$))\s{1,2}
 _TIME_AFTER: Final = re.compile(r"\s{0,2}+(?:a\.m\.|p\.m\.|am|pm|gmt|utc|hrs)(?![a-z])", re.I)
 _AGE_AFTER: Final = re.compile(r"\s{1,2}+years?\s{1,2}+old(?![a-z])", re.I)
 _MONTH_AFTER: Final = re.compile(rf"\s{{1,3}}+(?:{_MONTHS})(?![a-z])")
+_REJECTED_AFTER: Final = re.compile(
+    "|".join(
+        f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
+        for p in (_GLUED_AFTER, _PERCENT, _MONEY_AFTER, _TIME_AFTER, _AGE_AFTER, _MONTH_AFTER)
+    )
+)
+"""What after a number says it is no count, in one pattern: it matches where one of
+_GLUED_AFTER, _PERCENT, _MONEY_AFTER, _TIME_AFTER, _AGE_AFTER or _MONTH_AFTER does (each an
+alternative, with its own case rule), tried in one call instead of six."""

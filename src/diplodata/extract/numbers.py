@@ -82,7 +82,6 @@ from text_to_num import text2num  # type: ignore[import-untyped]
 
 from diplodata.extract._fast import fast_init, kept_text, trusted
 from diplodata.extract._number_patterns import (
-    _AGE_AFTER,
     _AGE_BEFORE,
     _COUNT_RE,
     _DATE_BEFORE,
@@ -100,11 +99,10 @@ from diplodata.extract._number_patterns import (
     _NEXT_WORD,
     _ONE_AFTER,
     _ONE_BEFORE,
-    _PERCENT,
     _QUALIFIER_GROUPS,
+    _REJECTED_AFTER,
     _SCALES,
     _START,
-    _TIME_AFTER,
     _TOKEN_ANY_CASE,
     _TOKEN_RE,
     _VAGUE,
@@ -276,14 +274,7 @@ def _context_rejects(text: str, start: int, end: int, core: str, qualified: bool
         or _MONEY_BEFORE.search(text, max(0, start - 8), start)
     ):
         return True
-    if (
-        _GLUED_AFTER.match(text, end)
-        or _PERCENT.match(text, end)
-        or _MONEY_AFTER.match(text, end)
-        or _TIME_AFTER.match(text, end)
-        or _AGE_AFTER.match(text, end)
-        or _MONTH_AFTER.match(text, end)
-    ):
+    if _REJECTED_AFTER.match(text, end):  # glued, a percentage, money, a time, an age, a date
         return True
     if not qualified and _is_year(text, core, start, end, before):
         return True
