@@ -229,6 +229,8 @@ _END_SCALE: Final = re.compile(
 _PREV_WORD: Final = re.compile(r"(?<![A-Za-z])([A-Za-z]++\.?)\s{0,3}+\Z")
 _NEXT_WORD: Final = re.compile(r"\s{1,3}+([A-Za-z]++)")
 _MONTH_RE: Final = re.compile(rf"(?:{_MONTHS})\.?")
+_MONTH_WORDS: Final = frozenset((*_MONTHS.split("|"), *(m + "." for m in _MONTHS.split("|"))))
+"""The strings _MONTH_RE fullmatches: a month or its abbreviation, with or without a dot."""
 _DATE_BEFORE: Final = re.compile(
     rf"(?:(?:{_MONTHS})\.?\s{{1,3}}[0-9]{{1,2}}(?:st|nd|rd|th)?"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:{_MONTHS})\.?),?\s{{1,3}}\Z"

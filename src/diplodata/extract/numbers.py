@@ -94,7 +94,7 @@ from diplodata.extract._number_patterns import (
     _MONEY_AFTER,
     _MONEY_BEFORE,
     _MONTH_AFTER,
-    _MONTH_RE,
+    _MONTH_WORDS,
     _MULTIPLIERS,
     _NEXT_WORD,
     _ONE_AFTER,
@@ -256,7 +256,7 @@ def _is_year(text: str, span: str, start: int, end: int, before: str | None = No
         before = _prev_word(text, start)
     return (
         before.lower() in _YEAR_BEFORE
-        or _MONTH_RE.fullmatch(before) is not None
+        or before in _MONTH_WORDS
         or _DATE_BEFORE.search(text, max(0, start - 24), start) is not None
         or _MONTH_AFTER.match(text, end) is not None
         or (text[start - 1 : start], text[end : end + 1]) == ("(", ")")
@@ -270,7 +270,7 @@ def _context_rejects(text: str, start: int, end: int, core: str, qualified: bool
     if (
         low in _DOC_BEFORE
         or low in _AGE_BEFORE
-        or _MONTH_RE.fullmatch(before)
+        or before in _MONTH_WORDS
         or _MONEY_BEFORE.search(text, max(0, start - 8), start)
     ):
         return True
