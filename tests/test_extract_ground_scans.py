@@ -393,7 +393,7 @@ def test_rejected_after_matches_where_one_of_its_parts_does(after: str) -> None:
 
 def test_month_words_are_what_the_month_pattern_fullmatches() -> None:
     words = number_patterns._MONTHS.split("|")
-    for word in words + ["may", "Mayo", "", ".", "APRIL", "Sept,"]:
+    for word in [*words, "may", "Mayo", "", ".", "APRIL", "Sept,"]:
         for tail in ("", ".", "..", "x", " "):
             fullmatch = number_patterns._MONTH_RE.fullmatch(word + tail) is not None
             assert (word + tail in number_patterns._MONTH_WORDS) == fullmatch
