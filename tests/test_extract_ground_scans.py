@@ -397,3 +397,22 @@ def test_month_words_are_what_the_month_pattern_fullmatches() -> None:
         for tail in ("", ".", "..", "x", " "):
             fullmatch = number_patterns._MONTH_RE.fullmatch(word + tail) is not None
             assert (word + tail in number_patterns._MONTH_WORDS) == fullmatch
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["since", "Since", "SINCE", "ſince", "in", "April", "2019", "4",
+                             "early", "mid-", "the", "x", "Since\n", "during"]),
+            st.sampled_from([" ", "  ", "\n", "", ", ", "-"]),
+        ),
+        max_size=8,
+    ).map(lambda pairs: "".join(w + j for w, j in pairs))
+)  # fmt: skip
+def test_a_date_opens_with_since_where_its_token_is_since(text: str) -> None:
+    for token in date_patterns._START.finditer(text):
+        m = date_patterns._date_re_at(text, token)
+        if m is not None:
+            head = date_patterns._SINCE_HEAD.match(m[0]) is not None
+            assert head == (token.group().lower() == "since")

@@ -386,8 +386,11 @@ def find_dates(text: str) -> list[DateMatch]:
         start, end = m.span()
         role: Literal["point", "since"] = "point"
         floor = found[-1].end if found else 0
-        # (_since_start finds none without "since" in its window: then it is not called.)
-        if _SINCE_HEAD.match(m[0]):
+        # A match opens with its token, and every alternative that opens with "since" has
+        # white space after it: so _SINCE_HEAD.match(m[0]) exactly when the token is "since"
+        # (tokens are ASCII). _since_start finds none without "since" in its window: then
+        # it is not called.
+        if word.lower() == "since":
             role = "since"
         elif (
             since_gate is None or since_gate.find("since", max(floor, start - 120), start) >= 0
