@@ -198,6 +198,11 @@ def test_counts_outside_ascii_are_those_of_the_plain_search(text: str) -> None:
 # ---------------------------------------------------------------------- sentences
 
 
+def test_abbreviations_are_short() -> None:
+    # _ends_sentence takes seven letters before a dot for a sentence end without looking.
+    assert max(map(len, text.ABBREVIATIONS)) < 7
+
+
 def _plain_ends_sentence(norm: str, dot: int) -> bool:
     # _ends_sentence as it was: the word before found by _WORD_BEFORE.
     if norm[dot] != ".":

@@ -245,6 +245,9 @@ def _ends_sentence(norm: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends a sentence (not an abbreviation or initial)."""
     if norm[dot] != ".":
         return True
+    last = norm[dot - 7 : dot] if dot >= 7 else ""
+    if last.isascii() and last.isalpha():
+        return True  # a word of seven letters or more: no abbreviation (six at most), no initial
     # The word before: what _WORD_BEFORE.search(norm, max(0, dot - 12), dot) finds, read
     # with str methods: the letters and dots that end the window, from its first letter.
     window = norm[max(0, dot - 12) : dot]
