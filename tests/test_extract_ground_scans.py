@@ -421,3 +421,12 @@ def test_a_date_opens_with_since_where_its_token_is_since(text: str) -> None:
         if m is not None:
             head = date_patterns._SINCE_HEAD.match(m[0]) is not None
             assert head == (token.group().lower() == "since")
+
+
+def test_groundwork_norm_and_sentences_are_the_texts() -> None:
+    from diplodata.article import Article
+    from diplodata.extract.groundwork import prepare
+
+    g = prepare(Article(text="Haf\u00adtar met Sarraj. Five died."))
+    assert g.norm is g.text.norm and g.sentences is g.text.sentences
+    assert g.norm is g.norm and "norm" in vars(g)  # read once, then an attribute

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from diplodata.article import Article
 from diplodata.extract._fast import fast_init, trusted
@@ -58,12 +59,14 @@ class Groundwork:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    @property
+    # Cached in the instance (the extractors read them tens of thousands of times per
+    # megabyte): after the first read, a plain attribute instead of a property call.
+    @cached_property
     def norm(self) -> str:
         """The normalised text all offsets here refer to."""
         return self.text.norm
 
-    @property
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, normalised offsets."""
         return self.text.sentences
