@@ -274,10 +274,10 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     start = 0
     quotes = [m.start() for m in _QUOTE.finditer(norm)] if '"' in norm else None
     for match in _BOUNDARY.finditer(norm):
-        end = match.end()
+        at, end = match.span()
         # A match is punctuation ([.!?] first) or a paragraph break (white space only).
-        mark = norm[match.start()]
-        if mark == "." and not _ends_sentence(norm, match.start()):
+        mark = norm[at]
+        if mark == "." and not _ends_sentence(norm, at):
             continue
         if quotes:
             # Are we inside a quotation? Count the quote marks since the sentence start.
