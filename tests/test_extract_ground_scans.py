@@ -430,3 +430,22 @@ def test_groundwork_norm_and_sentences_are_the_texts() -> None:
     g = prepare(Article(text="Haf\u00adtar met Sarraj. Five died."))
     assert g.norm is g.text.norm and g.sentences is g.text.sentences
     assert g.norm is g.norm and "norm" in vars(g)  # read once, then an attribute
+
+
+def test_cached_reads_once_and_keeps_the_value_per_instance() -> None:
+    from diplodata.extract._fast import cached
+
+    calls: list[int] = []
+
+    class Box:
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        @cached
+        def double(self) -> int:
+            calls.append(self.n)
+            return 2 * self.n
+
+    a, b = Box(1), Box(2)
+    assert (a.double, a.double, b.double) == (2, 2, 4) and calls == [1, 2]
+    assert isinstance(vars(Box)["double"], cached) and Box.double.__doc__ is None

@@ -13,10 +13,9 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from diplodata.article import Article
-from diplodata.extract._fast import fast_init, trusted
+from diplodata.extract._fast import cached, fast_init, trusted
 from diplodata.extract.actors import ActorMention, find_actors
 from diplodata.extract.dates import DateMatch, Tense, find_dates, resolve, tense_of
 from diplodata.extract.gazetteer import Gazetteer
@@ -61,12 +60,12 @@ class Groundwork:
 
     # Cached in the instance (the extractors read them tens of thousands of times per
     # megabyte): after the first read, a plain attribute instead of a property call.
-    @cached_property
+    @cached
     def norm(self) -> str:
         """The normalised text all offsets here refer to."""
         return self.text.norm
 
-    @cached_property
+    @cached
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, normalised offsets."""
         return self.text.sentences

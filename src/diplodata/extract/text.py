@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
+
+from diplodata.extract._fast import cached
 
 __all__ = ["MAX_QUOTE", "Text", "normalise", "split_sentences"]
 
@@ -339,12 +340,12 @@ class Text:
             return first, first
         return self._map[start], self._map[end - 1] + 1
 
-    @cached_property
+    @cached
     def runs(self) -> _Runs:
         """The runs of ASCII letters of ``norm``, to find words fast (made once, then shared)."""
         return _Runs(self.norm)
 
-    @cached_property
+    @cached
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans in normalised offsets (equal to original offsets unless chars were removed)."""
         return split_sentences(self.norm)
