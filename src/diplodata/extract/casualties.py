@@ -308,6 +308,7 @@ def find_casualties(
         sentence = sentences[i] if i < len(sentences) else (0, len(norm))
         groups.setdefault(sentence, []).append(phrase)
     seen: set[Figure] = set()
+    date_starts: list[int] | None = None  # made at the first sentence with a figure
     for (s, e), group in sorted(groups.items()):
         found = [_classify(norm, lower, (s, e), p) for p in group]
         _coordinate(norm, (s, e), group, found)
@@ -321,11 +322,9 @@ def find_casualties(
             continue
         reporter, reporter_span, attribution = _reporter(norm, (s, e), actors)
         # Dates are sorted by start: take the sentence's slice by bisection, not a full scan.
-        in_sentence = dates[
-            bisect_left(dates, s, key=lambda d: d.start) : bisect_left(
-                dates, e, key=lambda d: d.start
-            )
-        ]
+        if date_starts is None:
+            date_starts = [d.start for d in dates]  # sorted, as the dates are
+        in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
         since = any(d.role == "since" for d in in_sentence)
         cumulative = since or (
             (lower is None or _CUMULATIVE_HINT.search(lower, s, e) is not None)
