@@ -86,12 +86,7 @@ from diplodata.extract._date_patterns import (
     _DATE_RE,
     _DAY_KEYS,
     _DAY_OFFSETS,
-    _FUTURE_HINT,
-    _FUTURE_RE,
     _MONTH_NAMES,
-    _NOT_PAST,
-    _PAST_RE,
-    _PAST_WORDS,
     _SINCE_BEFORE,
     _SINCE_HEAD,
     _SINCE_STOP,
@@ -101,14 +96,14 @@ from diplodata.extract._date_patterns import (
     _WEEKDAYS,
     _date_re_from,
 )
+from diplodata.extract._date_tense import Tense, tense_of
 from diplodata.extract._fast import fast_init, kept_text, trusted
 from diplodata.extract._number_patterns import _FOLDED_LETTERS
 from diplodata.extract.numbers import parse_number
 from diplodata.models import Precision, TimeRef
 
-__all__ = ["DateMatch", "find_dates", "resolve", "tense_of"]
+__all__ = ["DateMatch", "Tense", "find_dates", "resolve", "tense_of"]
 
-Tense = Literal["past", "future"]
 _Bounds = tuple[dt.date, dt.date, Precision]
 
 
@@ -469,54 +464,3 @@ def resolve(phrase: str, anchor: dt.date | None, *, tense: Tense | None = None) 
     elif m is not None and _SINCE_HEAD.match(core):
         tense = "past"
     return _time_ref(phrase, anchor, None if m is None else _bounds(m, anchor, tense))
-
-
-def tense_of(text: str) -> Tense | None:
-    """Guess whether a clause speaks of the past or the future.
-
-    Future: "will", "shall", "is/are due/set/expected/scheduled/going to", "plans
-    to", "would meet/visit/hold...", "to meet ... next". Past: "said", "met", "held",
-    "was", "were", "had", other common past forms, and lower-case "-ed" words (not
-    "need", "hundred", "armed"...). Future wins ("said he will meet" is future), so
-    pass the clause that holds the date, not the whole sentence.
-
-    Parameters
-    ----------
-    text : str
-        A clause.
-
-    Returns
-    -------
-    {"past", "future"} or None
-        ``None`` when there is no clue.
-
-    Examples
-    --------
-    >>> tense_of("Sarraj is due to meet Haftar"), tense_of("They met in Abu Dhabi")
-    ('future', 'past')
-    >>> tense_of("Talks in Geneva") is None
-    True
-    """
-    if _may_be_future(text) and _FUTURE_RE.search(text):
-        return "future"
-    # Whether some word reads as past (_past_word), found in one search.
-    return "past" if _PAST_RE.search(text) else None
-
-
-def _may_be_future(text: str) -> bool:
-    """Whether :data:`_FUTURE_RE` can match in ``text``: ``False`` only where it cannot.
-
-    Without a letter that IGNORECASE folds to an ASCII one (:data:`_FOLDED_LETTERS`), the
-    letters of a match are ASCII, so its lower-case copy is in ``text.lower()`` and holds one
-    of :data:`_FUTURE_HINTS` (:data:`_FUTURE_HINT` finds it). Most sentences hold none: no search.
-    """
-    if not text.isascii() and any(c in text for c in _FOLDED_LETTERS):
-        return True
-    return _FUTURE_HINT.search(text.lower()) is not None
-
-
-def _past_word(word: str) -> bool:
-    """Whether a word of :data:`_WORD_RE` reads as past (what :data:`_PAST_RE` finds)."""
-    return word.lower() in _PAST_WORDS or (
-        word.islower() and len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST
-    )
