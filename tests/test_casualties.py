@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import diplodata as dd
 from diplodata.extract import casualties
+from diplodata.extract._casualty_patterns import _NOUN_PHRASE_WORDS
 from diplodata.extract.casualties import EXTRACTOR
 from diplodata.extract.dates import find_dates
 from diplodata.extract.numbers import find_counts
@@ -400,8 +401,8 @@ _TRIGGER_WORDS = [
         *(f"5 {w.upper()}; 3 MEN {w.upper()}." for w in _TRIGGER_WORDS),
         *(f"Fighting {w} 5 people from their homes." for w in _LEFT_WORDS),
         *(f"FIGHTING {w.upper()} 5 PEOPLE." for w in _LEFT_WORDS),
-        *(f"Gunmen shot a {w} and the {w} died." for w in sorted(casualties._NOUN_PHRASE_WORDS)),
-        *(f"A {w.upper()} WAS KILLED." for w in sorted(casualties._NOUN_PHRASE_WORDS)),
+        *(f"Gunmen shot a {w} and the {w} died." for w in sorted(_NOUN_PHRASE_WORDS)),
+        *(f"A {w.upper()} WAS KILLED." for w in sorted(_NOUN_PHRASE_WORDS)),
         "Gunmen shot him dead.",
         "A ſoldier was killed.",
         "A vıctim died.",

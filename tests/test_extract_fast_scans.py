@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import _date_patterns as date_patterns
-from diplodata.extract import actors, dates, gazetteer, numbers, places, text
+from diplodata.extract import _date_tense, actors, dates, gazetteer, numbers, places, text
 
 CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "articles"
 
@@ -209,7 +209,7 @@ def _plain_tense(text: str) -> str | None:
     if date_patterns._FUTURE_RE.search(text):
         return "future"
     for w in date_patterns._WORD_RE.finditer(text):
-        if dates._past_word(w[0]):
+        if _date_tense._past_word(w[0]):
             return "past"
     return None
 
@@ -232,7 +232,7 @@ _TENSE_WORDS = [
 def test_past_search_finds_what_the_word_loop_finds(text: str) -> None:
     assert dates.tense_of(text) == _plain_tense(text)
     found = date_patterns._PAST_RE.search(text) is not None
-    assert found == any(dates._past_word(w[0]) for w in date_patterns._WORD_RE.finditer(text))
+    assert found == any(_date_tense._past_word(w[0]) for w in date_patterns._WORD_RE.finditer(text))
 
 
 def test_past_words_each_read_as_past_alone() -> None:

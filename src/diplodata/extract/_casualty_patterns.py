@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from diplodata.extract._number_patterns import _trie
 from diplodata.models import ActorKind, Figure
 
 _FIGURE_WORDS: dict[str, Figure] = {}
@@ -140,12 +141,25 @@ _TRIGGERS = (
     r"unaccounted|disappeared|detained|arrested|abducted|kidnapped|captured|affected|"
     r"forced\s+(?:to\s+flee|from\s+their\s+homes)"
 )
+
+
+def _hints(words: str) -> re.Pattern[str]:
+    """A search for any of the ``|``-separated lower-case ``words``, as a shared-prefix trie.
+
+    It matches where the plain alternation ``re.compile(words)`` matches (a word of the list
+    starts there), but the engine reads each letter once instead of trying every word at
+    every position: about 1.7x faster on the short windows it is searched in.
+    """
+    return re.compile(_trie(dict.fromkeys(words.split("|"), ""), either_case=False))
+
+
 # Every _TRIGGERS match holds one of these, in lower case: a cheap test before _RIGHT_*.
-_TRIGGER_HINT = re.compile(
+_TRIGGER_HINT_WORDS = (
     "kill|dead|died|death|fatal|slain|lives|lost|murder|assassinat|execut|lynch|behead|massacr|"
     "perish|succumb|shot|gunned|wound|injur|hurt|displac|fled|uproot|homeless|evacuat|missing|"
     "unaccounted|disappear|detain|arrest|abduct|kidnap|captur|affect|forced"
 )
+_TRIGGER_HINT = _hints(_TRIGGER_HINT_WORDS)
 
 # Right of the number: "[qualifier words] 21 civilians were killed", "4 Taliban fighters
 # were killed", "12 members of the local militia were reported killed".
@@ -215,31 +229,39 @@ _LEFT = re.compile(
     re.IGNORECASE,
 )
 # Every _LEFT match holds one of these, in lower case: a cheap test before the search.
-_LEFT_HINT = re.compile(
+_LEFT_HINT_WORDS = (
     "kill|wound|injur|displac|uproot|forc|driv|drov|push|detain|arrest|abduct|kidnap|evacuat|"
     "leav|left|claim|assassinat|murder|execut|lynch|behead|massacr|slaughter|shot|gun|toll|"
     "number|fatalit|casualt|result|lead|led|caus"
 )
+_LEFT_HINT = _hints(_LEFT_HINT_WORDS)
 # Every _LEFT match starts with one of these, in lower case: no match starts before the first.
-_LEFT_START = re.compile(
-    "kill|wound|injur|displac|uproot|forc|driv|drov|push|detain|arrest|abduct|kidnap|evacuat|"
-    "leav|left|claim|assassinat|murder|execut|lynch|behead|massacr|slaughter|shot|gun|toll|"
-    "number|fatalit|casualt|result|lead|led|caus|death|civilian"
-)
+# (They are the words of _LEFT_HINT and two more, so where _LEFT_HINT finds a word, this
+# finds one at or before it.)
+_LEFT_START_WORDS = _LEFT_HINT_WORDS + "|death|civilian"
+_LEFT_START = _hints(_LEFT_START_WORDS)
+_LEFT_STARTS = re.compile(f"(?={_LEFT_START.pattern})")
+"""Every place a word of _LEFT_START begins (overlapping ones too): where _LEFT can start."""
 # "accused of killing", "responsible for killing", "threatened to kill": a crime, not a toll.
 _CRIME = re.compile(r"\b(?:of|for|to)\s++$", re.IGNORECASE)
 _LEFT_WINDOW = 70
 _RIGHT_WINDOW = 90
+_NOT_PEOPLE_NOUNS = (
+    "firms|companies|tanks|vehicles|cars|trucks|boats|ships|rockets|missiles|drones|aircraft|"
+    "planes|helicopters|shells|rounds|mortars|bombs|grenades|weapons|guns|rifles|airstrikes|"
+    "strikes|raids|attacks|explosions|blasts|km|kilometres|kilometers|miles|metres|meters|years|"
+    "year|months|days|hours|minutes|weeks|times|percent|per\\s+cent|dollars|euros|barrels|"
+    "tonnes|tons|homes|houses|buildings|schools|hospitals|villages|towns|points|votes|seats|"
+    "countries|nations|states|cattle|cows|sheep|goats|camels|livestock|head\\s+of\\s+cattle|"
+    "events|locations|incidents"
+)
 _NOT_PEOPLE = re.compile(
-    rf"\s*+(?:{_MOD}\s++){{0,2}}?(?:firms|companies|tanks|vehicles|cars|trucks|boats|ships|"
-    r"rockets|missiles|drones|aircraft|planes|helicopters|shells|rounds|mortars|bombs|"
-    r"grenades|weapons|guns|rifles|airstrikes|strikes|raids|attacks|explosions|blasts|km|"
-    r"kilometres|kilometers|miles|metres|meters|years|year|months|days|hours|minutes|weeks|"
-    r"times|percent|per\s+cent|dollars|euros|barrels|tonnes|tons|homes|houses|buildings|"
-    r"schools|hospitals|villages|towns|points|votes|seats|countries|nations|states|cattle|"
-    r"cows|sheep|goats|camels|livestock|head\s+of\s+cattle|events|locations|incidents)\b",
+    rf"\s*+(?:{_MOD}\s++){{0,2}}?(?:{_NOT_PEOPLE_NOUNS})\b",
     re.IGNORECASE,
 )
+# Every _NOT_PEOPLE match holds the first word of one of its nouns, in lower case: a cheap
+# test before the match (see casualties._classify).
+_NOT_PEOPLE_HINT = _hints("|".join(n.split("\\")[0] for n in _NOT_PEOPLE_NOUNS.split("|")))
 _CUMULATIVE = re.compile(
     r"\b(?:so\s+far|in\s+total|to\s+date|overall|altogether|since\s+the\s+(?:start|beginning|"
     r"outbreak|offensive|fighting|clashes|assault)|since\s+(?:fighting|clashes)\s+(?:began|"
@@ -255,6 +277,10 @@ _CUMULATIVE_HINTS = (
 )  # fmt: skip
 # Every _TOLL_NOUN match holds one of these, in lower case.
 _TOLL_NOUN_HINTS = ("toll", "number", "figure")
+_CUMULATIVE_HINT = _hints("|".join(_CUMULATIVE_HINTS))
+"""A search for any of _CUMULATIVE_HINTS (one pass instead of a find for each)."""
+_TOLL_NOUN_HINT = _hints("|".join(_TOLL_NOUN_HINTS))
+"""A search for any of _TOLL_NOUN_HINTS (one pass instead of a find for each)."""
 _SAYS_AFTER = re.compile(
     r"^(?:'s?)?\s*+(?:\([A-Z]+\)\s*+)?(?:,\s*+)?(?:said|says|reported|reports|announced|"
     r"estimated|estimates|counted|recorded|put|puts|told|added|confirmed|stated|tallied|"

@@ -107,7 +107,8 @@ _FIRST_WORDS: Final = frozenset(
 # What must follow a common first word (or a number) for _DATE_RE to match there: the
 # second step of every alternative of _DATE_RE that can begin with it, read off the
 # pattern ("the" opens only "the 4th", "the day/same day/previous day", "the next/
-# following day"; "at" only "at the weekend"; "a" only "a day ago", "a few hours
+# following day"; "on the" only "on the 4th", "on the same day", "on the weekend"; "at"
+# only "at the weekend"; "a" only "a day ago", "a few hours
 # later"...). _S is _DATE_RE's blank run, both possessive, so the gate sees the very
 # position where _DATE_RE goes on. _NAME is how every month (abbreviated or not) and
 # weekday begins, case-sensitive as in _DATE_RE; [0-9] stands for a day, a year or a
@@ -120,7 +121,7 @@ _NAME = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|
 _FEW_DIR = "coming|next|recent|past|last"
 _GATES: Final = {
     "the": rf"{_S}(?:[0-9]|(?i:day|same|previous|next|following))",
-    "on": rf"{_S}(?:[0-9]|{_NAME}|(?i:the))",
+    "on": rf"{_S}(?:[0-9]|{_NAME}|(?i:the){_S}(?:[0-9]|(?i:same|weekend)))",
     "in": rf"{_S}(?:[0-9]|{_NAME}|(?i:early|mid|late|{_FEW_DIR}|earlier|later|this"
     rf"|the{_S}(?:{_FEW_DIR})))",
     "since": rf"{_S}(?:[0-9]|{_NAME}|(?i:early|mid|late))",
@@ -212,10 +213,18 @@ def _date_re_at(text: str, token: re.Match[str]) -> re.Match[str] | None:
     Only the alternatives that can begin with that token are tried (all of them for a
     token not in the table).
     """
-    word = token.group()
+    return _date_re_from(text, token.start(), token.group())
+
+
+def _date_re_from(text: str, start: int, word: str) -> re.Match[str] | None:
+    """``_DATE_RE.match(text, start)``, trying only the alternatives ``word`` can begin.
+
+    ``word`` is the token at ``start`` (in any case): a number or a word of the table
+    (all the alternatives are tried for any other).
+    """
     allowed = _ALTERNATIVES_BY_TOKEN.get("#" if word[0].isdigit() else word.lower())
     if allowed is None:
-        return _DATE_RE.match(text, token.start())
+        return _DATE_RE.match(text, start)
     pattern = _DATE_RE_ONLY.get(allowed)
     if pattern is None:
         source = _DATE_RE.pattern
@@ -223,7 +232,7 @@ def _date_re_at(text: str, token: re.Match[str]) -> re.Match[str] | None:
             if name not in allowed:
                 source = source.replace(f"(?P<{name}>", f"(?!)(?P<{name}>", 1)
         pattern = _DATE_RE_ONLY[allowed] = re.compile(source, _DATE_RE.flags)
-    return pattern.match(text, token.start())
+    return pattern.match(text, start)
 
 
 def _lower_gate(gate: str) -> str:
@@ -231,8 +240,8 @@ def _lower_gate(gate: str) -> str:
     return gate.lower().replace("(?i:", "(?:")
 
 
-_START_LOWER: Final = re.compile(
-    rf"(?<![a-z0-9])(?:[0-9]++(?={_lower_gate(_NUMBER_GATE)})|"
+_LOWER_TOKEN: Final = (
+    rf"(?:[0-9]++(?={_lower_gate(_NUMBER_GATE)})|"
     + _trie(
         {
             w: f"(?={_lower_gate(_GATES[w])})" if w in _GATES else "(?![a-z])"
@@ -242,10 +251,19 @@ _START_LOWER: Final = re.compile(
     )
     + ")"
 )
+_START_LOWER: Final = re.compile(rf"(?<![a-z0-9]){_LOWER_TOKEN}")
 """_START for the lower-cased copy of a text, with every gate in lower case: it matches
 wherever _START matches (and a little more), when no letter of the text folds to, or
 lower-cases to, an ASCII letter (_FOLDED_LETTERS). Its plain letters scan about twice as
 fast; find_dates checks each of its matches with _START."""
+_START_LOWER_SCAN: Final = re.compile(rf"[^a-z0-9]{_LOWER_TOKEN}")
+"""_START_LOWER with its look-behind turned into a character it consumes, to scan ``" " +
+lower`` (the space standing for the start of the text): a match starts one character
+before its token, at the token's offset in ``lower``. A pattern that starts with a
+character class lets the engine skip to the next character of the class (mostly a space)
+instead of trying the pattern at every letter, where the look-behind fails. No token is
+lost: each ends with a letter or a digit, which no token follows, so the character consumed
+before a token is never part of the token before."""
 _SINCE_BEFORE: Final = re.compile(
     r"(?<![A-Za-z])(?i:since)(?P<mid>(?:\s{1,3}+[^\s,.;:!?()\"]{1,30}+){0,8}+)\s{1,3}+\Z"
 )
@@ -260,6 +278,13 @@ _FUTURE_RE: Final = re.compile(
     r"|\bwould\s{1,3}+(?:meet|visit|hold|travel|attend|host|sign|fly)\b"
     r"|\bto\s{1,3}+meet\b[^.;!?]{0,80}?\bnext\b))"
 )
+_FUTURE_HINTS: Final = _words(
+    "will won't shall 'll due set expected scheduled slated poised going plan intend would next"
+)
+"""Every match of _FUTURE_RE holds one of these, in lower case (an alternative of it each:
+"will", "'ll", "is due/set/... to", "plans/intends to", "would meet", "to meet ... next")."""
+_FUTURE_HINT: Final = re.compile(_trie(dict.fromkeys(_FUTURE_HINTS, ""), either_case=False))
+"""A search for any of :data:`_FUTURE_HINTS` (a shared-prefix trie: one pass, each letter once)."""
 _WORD_RE: Final = re.compile(r"[A-Za-z]++")
 _PAST_WORDS: Final = frozenset(_words(
     "said met held was were had told came went spoke took gave left began fled fought saw made "
@@ -271,11 +296,14 @@ _NOT_PAST: Final = frozenset(_words(
     "unnamed unidentified detailed advanced"
 ))  # fmt: skip
 _PAST_RE: Final = re.compile(
-    rf"(?<![A-Za-z])(?:(?ai:{'|'.join(sorted(_PAST_WORDS))})"
-    rf"|(?!(?:{'|'.join(sorted(_NOT_PAST))})(?![A-Za-z]))[a-z]{{4,}}+(?<=ed))(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?:{_trie(dict.fromkeys(sorted(_PAST_WORDS), ''))}"
+    rf"|(?!{_trie(dict.fromkeys(sorted(_NOT_PAST), ''), either_case=False)}(?![A-Za-z]))"
+    r"[a-z]{4,}+(?<=ed))(?![A-Za-z])"
 )
-"""A word of :data:`_WORD_RE` that reads as past: one of :data:`_PAST_WORDS` (any case), or a
-lower-case word of four letters or more ending in "ed" that is not one of :data:`_NOT_PAST`."""
+"""A word of :data:`_WORD_RE` that reads as past: one of :data:`_PAST_WORDS` (any ASCII case),
+or a lower-case word of four letters or more ending in "ed" that is not one of
+:data:`_NOT_PAST`. The word lists are shared-prefix tries (:func:`_trie`): the same matches
+as their plain alternations, the engine reading each letter once (1.5x faster)."""
 _DAY_OFFSETS: Final = {
     "today": 0, "tonight": 0, "this": 0, "earlier": 0, "later": 0, "on": 0, "the same": 0,
     "yesterday": -1, "last": -1, "the day before": -1, "the previous": -1,

@@ -99,7 +99,7 @@ _VAGUE_RE = (
 _NOT_AFTER = r"(?<![\w.,:;+/#@%&$€£¥-])"  # what a number phrase never follows
 _COUNT_RE: Final = re.compile(
     _NOT_AFTER + rf"(?:between{_WS}(?P<b1>{_DIGITS}|{_wordrun(False)}){_WS}and{_WS}(?P<b2>{_NUM})"
-    rf"|(?:(?:{_QUAL})(?![a-z]){_WS})?+"
+    rf"|(?:(?P<qual>{_QUAL})(?![a-z]){_WS})?+"
     rf"(?:(?P<vague>{_VAGUE_RE})"
     rf"|(?P<n1>{_NUM})(?:(?P<sep>{_WS}to{_WS}|\s{{0,2}}+[-–]\s{{0,2}}+)(?P<n2>{_NUM}))?+))",
     re.IGNORECASE,
@@ -176,9 +176,10 @@ _COMMON_GATES: Final = {
 """What must follow a common first word for _COUNT_RE to match there, in lower-cased ASCII
 text: the next word of every alternative it can begin ("a minimum of", "a hundred", "as
 many as", "at least", "in excess of", "no fewer than", "up to", "close to")."""
-_START_GATED: Final = re.compile(
-    r"(?<![a-z0-9_.,:;+/#@%&$-])"  # _NOT_AFTER for lower-cased ASCII text (a faster class)
-    + r"(?:[0-9]|"
+_GATED_NOT_AFTER: Final = "a-z0-9_.,:;+/#@%&$-"
+"""What a token never follows in lower-cased ASCII text (_NOT_AFTER's class, made faster)."""
+_GATED_TOKEN: Final = (
+    r"(?:[0-9]|"
     + _trie(
         {
             w: f"(?={_COMMON_GATES[w]})" if w in _COMMON_GATES else "(?![a-z])"
@@ -189,8 +190,33 @@ _START_GATED: Final = re.compile(
     )
     + ")"
 )
+_START_GATED: Final = re.compile(rf"(?<![{_GATED_NOT_AFTER}]){_GATED_TOKEN}")
 """_START_LOWER less the common words whose gate says no number phrase starts there: the
 tokens find_counts tries in lower-cased ASCII text (where _COUNT_RE matches, one starts)."""
+_START_GATED_SCAN: Final = re.compile(rf"[^{_GATED_NOT_AFTER}]{_GATED_TOKEN}")
+"""_START_GATED with its look-behind turned into a character it consumes, to scan ``" " +
+lower`` (see :func:`gated_starts`). A pattern that starts with a character class lets the
+engine skip to the next character of the class (mostly a space) without trying the pattern
+at every letter in between, where the look-behind fails: about 1.3x faster."""
+
+
+def gated_starts(lower: str) -> list[int]:
+    """The starts of the matches of :data:`_START_GATED` in ``lower``, in order.
+
+    Each match of :data:`_START_GATED_SCAN` in ``" " + lower`` is the character before a
+    token (the space put in front stands for the start of the text, where the look-behind
+    holds too) and the token: it starts at ``m.start()`` of ``lower``. Consuming the
+    character before a token loses none: every token ends with a letter or a digit, which
+    no token follows, so that character is never part of the token before.
+
+    Examples
+    --------
+    >>> gated_starts("at least 5 (or 6) died")
+    [0, 9, 15]
+    """
+    return [m.start() for m in _START_GATED_SCAN.finditer(" " + lower)]
+
+
 _DIGIT_FORM: Final = re.compile(
     r"(?P<int>[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,16})(?:\.(?P<frac>[0-9]{1,6}))?"
     r"(?:\s?(?P<scale>million|billion|thousand|dozen)|(?P<suffix>m|bn))?"
@@ -203,6 +229,8 @@ _END_SCALE: Final = re.compile(
 _PREV_WORD: Final = re.compile(r"(?<![A-Za-z])([A-Za-z]++\.?)\s{0,3}+\Z")
 _NEXT_WORD: Final = re.compile(r"\s{1,3}+([A-Za-z]++)")
 _MONTH_RE: Final = re.compile(rf"(?:{_MONTHS})\.?")
+_MONTH_WORDS: Final = frozenset((*_MONTHS.split("|"), *(m + "." for m in _MONTHS.split("|"))))
+"""The strings _MONTH_RE fullmatches: a month or its abbreviation, with or without a dot."""
 _DATE_BEFORE: Final = re.compile(
     rf"(?:(?:{_MONTHS})\.?\s{{1,3}}[0-9]{{1,2}}(?:st|nd|rd|th)?"
     rf"|[0-9]{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}(?:{_MONTHS})\.?),?\s{{1,3}}\Z"
@@ -218,3 +246,12 @@ _MONEY_BEFORE: Final = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|US\$))\s{1,2}
 _TIME_AFTER: Final = re.compile(r"\s{0,2}+(?:a\.m\.|p\.m\.|am|pm|gmt|utc|hrs)(?![a-z])", re.I)
 _AGE_AFTER: Final = re.compile(r"\s{1,2}+years?\s{1,2}+old(?![a-z])", re.I)
 _MONTH_AFTER: Final = re.compile(rf"\s{{1,3}}+(?:{_MONTHS})(?![a-z])")
+_REJECTED_AFTER: Final = re.compile(
+    "|".join(
+        f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
+        for p in (_GLUED_AFTER, _PERCENT, _MONEY_AFTER, _TIME_AFTER, _AGE_AFTER, _MONTH_AFTER)
+    )
+)
+"""What after a number says it is no count, in one pattern: it matches where one of
+_GLUED_AFTER, _PERCENT, _MONEY_AFTER, _TIME_AFTER, _AGE_AFTER or _MONTH_AFTER does (each an
+alternative, with its own case rule), tried in one call instead of six."""

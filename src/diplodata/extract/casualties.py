@@ -51,27 +51,26 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from diplodata.extract._casualty_attributes import _dateline, _population, _reporter
+from diplodata.extract._casualty_nouns import _lowered, _noun_phrases, _Phrase
 from diplodata.extract._casualty_patterns import (
     _AMONG,
     _BODY_BEFORE,
     _CRIME,
     _CUMULATIVE,
-    _CUMULATIVE_HINTS,
+    _CUMULATIVE_HINT,
     _FIGURE_WORDS,
     _FOUND_AFTER,
     _JOINED,
     _LEFT,
     _LEFT_HINT,
     _LEFT_START,
+    _LEFT_STARTS,
     _LEFT_WINDOW,
-    _LOWER_LETTERS,
     _MIXED_AFTER,
     _MIXED_BEFORE,
     _NOT_PEOPLE,
-    _NOUN_PHRASE,
-    _NOUN_PHRASE_WORDS,
+    _NOT_PEOPLE_HINT,
     _OBJECT,
-    _ODD_LETTERS,
     _OF_THEM,
     _OF_THOSE,
     _PASSIVE,
@@ -82,23 +81,20 @@ from diplodata.extract._casualty_patterns import (
     _RIGHT_WINDOW,
     _RISE,
     _TOLL_NOUN,
-    _TOLL_NOUN_HINTS,
+    _TOLL_NOUN_HINT,
     _TRANSITIVE,
     _TRIGGER_HINT,
 )
 from diplodata.extract._fast import fast_init
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
-from diplodata.extract.numbers import NumberMatch, count_from_qualifier
+from diplodata.extract.numbers import NumberMatch
 from diplodata.extract.text import _Runs
 from diplodata.models import Actor, Count, Figure
 
 __all__ = ["EXTRACTOR", "CasualtyHit", "find_casualties"]
 
 EXTRACTOR = "casualties.v2"
-
-
-_NOUN_PHRASE_BYTES = frozenset(w.encode() for w in _NOUN_PHRASE_WORDS)
 
 
 @fast_init
@@ -117,24 +113,6 @@ class CasualtyHit:
     cumulative: bool
     date: DateMatch | None
     sentence: tuple[int, int]
-
-
-@fast_init
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    """A number phrase, or a singular noun phrase that counts one person ("a man")."""
-
-    number: NumberMatch
-    person: str | None = None  # the head noun of a noun phrase
-    definite: bool = False  # "the victim", "him": may repeat someone already counted
-
-    @property
-    def start(self) -> int:
-        return self.number.start
-
-    @property
-    def end(self) -> int:
-        return self.number.end
 
 
 def _figure(trigger: str) -> Figure | None:
@@ -157,61 +135,6 @@ def _toll_figure(toll: str) -> Figure:
     return Figure.KILLED
 
 
-def _lowered(norm: str) -> str | None:
-    """``norm`` in lower case, if it lines up with ``norm`` for the IGNORECASE patterns.
-
-    That is, if every letter an IGNORECASE ``[a-z]`` matches in ``norm`` is, at the same
-    offset, its ASCII lower-case letter here; ``None`` for the few texts where it is not
-    (a dotted or dotless i, a long s). A literal word an IGNORECASE pattern matches in
-    ``norm`` is then found in lower case at the same offsets, so a search in this string
-    is a cheap test of whether the pattern can match at all.
-    """
-    lower = norm.lower()
-    if len(lower) != len(norm) or any(c in norm for c in _ODD_LETTERS):
-        return None
-    return lower
-
-
-def _noun_phrases(
-    norm: str,
-    lower: str | None,
-    sentences: list[tuple[int, int]],
-    counts: list[NumberMatch],
-    runs: _Runs | None = None,
-) -> list[_Phrase]:
-    """Singular noun phrases naming one person that no number phrase overlaps.
-
-    ``runs`` are the runs of letters of ``norm`` (:attr:`.Text.runs`), if made: in ASCII
-    text they are the words of ``lower``, split faster.
-    """
-    starts = [c.start for c in counts]
-    found: list[_Phrase] = []
-    letters = runs.runs if runs is not None and lower is not None and norm.isascii() else None
-    if letters is not None and runs is not None and _NOUN_PHRASE_BYTES.isdisjoint(runs.words):
-        return found  # no head noun in the whole text (most articles): none in a sentence
-    for s, e in sentences:
-        # No head noun (nor "him"/"her") among the sentence's words: no noun phrase. Same
-        # matches, several times faster than trying the pattern at every "a" and "the".
-        if letters is not None:
-            if _NOUN_PHRASE_BYTES.isdisjoint(letters[s:e].split()):
-                continue
-        elif lower is not None and _NOUN_PHRASE_WORDS.isdisjoint(
-            _LOWER_LETTERS.findall(lower, s, e)
-        ):
-            continue
-        for m in _NOUN_PHRASE.finditer(norm, s, e):
-            i = bisect_left(starts, m.end())
-            if i > 0 and counts[i - 1].end > m.start():
-                continue  # "more than a dozen" is a number phrase already
-            text = m.group()
-            number = NumberMatch(m.start(), m.end(), count_from_qualifier(1, "exact", text))
-            if m.group("pronoun"):
-                found.append(_Phrase(number, None, definite=True))
-            else:
-                found.append(_Phrase(number, m.group("head"), definite=bool(m.group("definite"))))
-    return found
-
-
 def find_casualties(
     norm: str,
     sentences: list[tuple[int, int]],
@@ -229,12 +152,15 @@ def find_casualties(
     ends = [end for _, end in sentences]
     lower = _lowered(norm)
     phrases = [_Phrase(c) for c in counts] + _noun_phrases(norm, lower, sentences, counts, runs)
+    if not phrases:
+        return hits  # nothing counted: no figure
     phrases.sort(key=lambda p: p.start)
     for phrase in phrases:
         i = bisect_right(ends, phrase.start)
         sentence = sentences[i] if i < len(sentences) else (0, len(norm))
         groups.setdefault(sentence, []).append(phrase)
     seen: set[Figure] = set()
+    date_starts: list[int] | None = None  # made at the first sentence with a figure
     for (s, e), group in sorted(groups.items()):
         found = [_classify(norm, lower, (s, e), p) for p in group]
         _coordinate(norm, (s, e), group, found)
@@ -248,14 +174,12 @@ def find_casualties(
             continue
         reporter, reporter_span, attribution = _reporter(norm, (s, e), actors)
         # Dates are sorted by start: take the sentence's slice by bisection, not a full scan.
-        in_sentence = dates[
-            bisect_left(dates, s, key=lambda d: d.start) : bisect_left(
-                dates, e, key=lambda d: d.start
-            )
-        ]
+        if date_starts is None:
+            date_starts = [d.start for d in dates]  # sorted, as the dates are
+        in_sentence = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
         since = any(d.role == "since" for d in in_sentence)
         cumulative = since or (
-            (lower is None or _holds_any(lower, _CUMULATIVE_HINTS, s, e))
+            (lower is None or _CUMULATIVE_HINT.search(lower, s, e) is not None)
             and _CUMULATIVE.search(norm, s, e) is not None
         )
         points = [d for d in in_sentence if d.role == "point" and not _dateline(norm, d)]
@@ -335,9 +259,19 @@ def _classify(
     number = phrase.number
     noun = phrase.person is not None or phrase.definite
     right_end = min(e, number.end + _RIGHT_WINDOW)
-    if not noun and _NOT_PEOPLE.match(norm, number.end, right_end):
+    if (
+        not noun
+        # (No first word of its nouns in the window: _NOT_PEOPLE cannot match.)
+        and (lower is None or _NOT_PEOPLE_HINT.search(lower, number.end, right_end) is not None)
+        and _NOT_PEOPLE.match(norm, number.end, right_end)
+    ):
         return None
-    body = _BODY_BEFORE.search(norm, max(s, number.start - 30), number.start)
+    body_start = max(s, number.start - 30)
+    body = (
+        None  # no "bod" before the number: no "body of" / "bodies of"
+        if lower is not None and lower.find("bod", body_start, number.start) < 0
+        else _BODY_BEFORE.search(norm, body_start, number.start)
+    )
     found = None if body is None else _FOUND_AFTER.match(norm, number.end, right_end)
     if body is not None and found is not None:
         return Figure.KILLED, (body.start(), found.end()), _phrase_population(norm, phrase, e)
@@ -362,43 +296,57 @@ def _classify(
         else _right(norm, number.end, right_end, noun=noun)
     )
     left_start = max(s, number.start - _LEFT_WINDOW)
-    population = _phrase_population(norm, phrase, e)
     left = None
     if lower is None:
         left = _LEFT.search(norm, left_start, number.start)
-    elif _LEFT_HINT.search(lower, left_start, number.start) is not None:
-        # No _LEFT match starts before its first possible first word: search from there.
+    else:
+        # No _LEFT match starts before its first possible first word: search from there. A
+        # word of _LEFT_HINT (every match holds one) is one of those first words too, so
+        # there is none before the first of them.
         first = _LEFT_START.search(lower, left_start, number.start)
-        left = None if first is None else _LEFT.search(norm, first.start(), number.start)
+        if first is not None and _LEFT_HINT.search(lower, first.start(), number.start):
+            # _LEFT.search(norm, first.start(), number.start), tried only where it can start.
+            for at in _LEFT_STARTS.finditer(lower, first.start(), number.start):
+                left = _LEFT.match(norm, at.start(), number.start)
+                if left is not None:
+                    break
+    # (The population is read only for a figure: _phrase_population(norm, phrase, e) below.)
     if left is not None and _left_is_a_toll(norm, s, left):
         verb = (left.group("verb") or "").lower()
         if verb in ("leaving", "left", "claimed", "claiming"):
             # "leaving 7 dead", "claimed the lives of 12": the word after decides.
             if right is not None:
-                return _with_population(right, population) if noun else right
+                return (
+                    _with_population(right, _phrase_population(norm, phrase, e)) if noun else right
+                )
             if verb.startswith("claim") and "lives" in norm[left.start() : number.start]:
-                return Figure.KILLED, left.span("verb"), population
+                return Figure.KILLED, left.span("verb"), _phrase_population(norm, phrase, e)
             return None
         if verb in ("forced", "driven", "drove", "pushed"):
             tail = norm[number.end : right_end].lower()
             if "flee" in tail or "homes" in tail:
-                return Figure.DISPLACED, left.span("verb"), population
+                return Figure.DISPLACED, left.span("verb"), _phrase_population(norm, phrase, e)
             return None
         if verb:
             verb_figure = _figure(verb)
             if verb_figure is not None and not (noun and verb == "kill"):
-                return verb_figure, left.span("verb"), population
+                return verb_figure, left.span("verb"), _phrase_population(norm, phrase, e)
         if left.group("toll") and not noun:
-            return _toll_figure(left.group("toll")), left.span("toll"), population
+            return (
+                _toll_figure(left.group("toll")),
+                left.span("toll"),
+                _phrase_population(norm, phrase, e),
+            )
         if left.group("result"):
-            return Figure.KILLED, left.span("result"), population
+            return Figure.KILLED, left.span("result"), _phrase_population(norm, phrase, e)
     if right is not None:
-        return _with_population(right, population) if noun else right
+        return _with_population(right, _phrase_population(norm, phrase, e)) if noun else right
     if noun:
         return None
     # "the number of people killed since April 4 has risen to 56", "put the toll at 345".
-    if lower is not None and not _holds_any(
-        lower, _TOLL_NOUN_HINTS, max(s, number.start - 200), number.start
+    if (
+        lower is not None
+        and _TOLL_NOUN_HINT.search(lower, max(s, number.start - 200), number.start) is None
     ):
         return None  # no _TOLL_NOUN before the number: whatever _RISE finds, no toll
     rise = _RISE.search(norm, max(s, number.start - 30), number.start)
@@ -407,13 +355,8 @@ def _classify(
         for last in _TOLL_NOUN.finditer(norm, max(s, number.start - 200), rise.start()):  # noqa: B007
             pass
         if last is not None:
-            return _toll_figure(last.group()), last.span(), population
+            return _toll_figure(last.group()), last.span(), _phrase_population(norm, phrase, e)
     return None
-
-
-def _holds_any(lower: str, words: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether one of ``words`` occurs in ``lower[start:end]``."""
-    return any(lower.find(word, start, end) >= 0 for word in words)
 
 
 def _phrase_population(norm: str, phrase: _Phrase, end: int) -> str | None:

@@ -86,28 +86,24 @@ from diplodata.extract._date_patterns import (
     _DATE_RE,
     _DAY_KEYS,
     _DAY_OFFSETS,
-    _FUTURE_RE,
     _MONTH_NAMES,
-    _NOT_PAST,
-    _PAST_RE,
-    _PAST_WORDS,
     _SINCE_BEFORE,
     _SINCE_HEAD,
     _SINCE_STOP,
     _START,
-    _START_LOWER,
+    _START_LOWER_SCAN,
     _STEP,
     _WEEKDAYS,
-    _date_re_at,
+    _date_re_from,
 )
+from diplodata.extract._date_tense import Tense, tense_of
 from diplodata.extract._fast import fast_init, kept_text, trusted
 from diplodata.extract._number_patterns import _FOLDED_LETTERS
 from diplodata.extract.numbers import parse_number
 from diplodata.models import Precision, TimeRef
 
-__all__ = ["DateMatch", "find_dates", "resolve", "tense_of"]
+__all__ = ["DateMatch", "Tense", "find_dates", "resolve", "tense_of"]
 
-Tense = Literal["past", "future"]
 _Bounds = tuple[dt.date, dt.date, Precision]
 
 
@@ -130,8 +126,15 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(_MONTH_NAMES, 1)}
+_WEEKDAY_NUMBERS = {d: i for i, d in enumerate(_WEEKDAYS.split("|"))}
+
+
 def _month_of(name: str) -> int:
-    return [m[:3] for m in _MONTH_NAMES].index(name[:3].lower()) + 1
+    number = _MONTH_NUMBERS.get(name[:3].lower())
+    if number is None:
+        raise ValueError(f"not a month: {name!r}")  # as list.index did
+    return number
 
 
 def _month_range(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
@@ -174,7 +177,9 @@ def _near_month(
 
 
 def _weekday(name: str, rel: str | None, anchor: dt.date, tense: Tense | None) -> dt.date:
-    target = _WEEKDAYS.split("|").index(name)
+    target = _WEEKDAY_NUMBERS.get(name, -1)
+    if target < 0:
+        raise ValueError(f"not a weekday: {name!r}")  # as list.index did
     mode = (rel or "this").lower()
     if mode == "next":
         return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
@@ -296,22 +301,36 @@ def _since_start(text: str, start: int, floor: int) -> int | None:
     return m.start()
 
 
-def _date_starts(text: str) -> list[re.Match[str]]:
-    """The matches of :data:`_START` in ``text``, as ``finditer`` finds them.
+def _scan_lower(text: str) -> str | None:
+    """``text.lower()`` if :data:`_START_LOWER` finds every token of :data:`_START` in it.
 
-    Found with :data:`_START_LOWER` in the lower-cased text where that finds them all,
-    each then checked with :data:`_START` (a match of either never holds another's start,
-    so the places where ``_START`` matches are its ``finditer`` matches).
+    That is unless a letter of ``text`` folds to an ASCII one under IGNORECASE
+    (:data:`_FOLDED_LETTERS`) or lower-casing changes the length; then ``None``.
     """
     if text.isascii() or not any(c in text for c in _FOLDED_LETTERS):
         lower = text.lower()
         if len(lower) == len(text):
-            match = _START.match
-            return [
-                token
-                for candidate in _START_LOWER.finditer(lower)
-                if (token := match(text, candidate.start())) is not None
-            ]
+            return lower
+    return None
+
+
+def _date_starts(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_START` in ``text``, as ``finditer`` finds them.
+
+    Found with :data:`_START_LOWER` (by its faster scan :data:`_START_LOWER_SCAN`) in the
+    lower-cased text where that finds them all (:func:`_scan_lower`), each then checked
+    with :data:`_START` (a match of either never holds another's start, so the places
+    where ``_START`` matches are its ``finditer`` matches). :func:`find_dates` takes the
+    same tokens without that check (see there).
+    """
+    lower = _scan_lower(text)
+    if lower is not None:
+        match = _START.match
+        return [
+            token
+            for candidate in _START_LOWER_SCAN.finditer(" " + lower)
+            if (token := match(text, candidate.start())) is not None
+        ]
     return list(_START.finditer(text))
 
 
@@ -342,17 +361,35 @@ def find_dates(text: str) -> list[DateMatch]:
     # (a number, a month, a weekday, "on", "last", ...) and, for the common words and
     # numbers, only with a date key close after it (see _START). Same matches as
     # _DATE_RE.search, measured 3-4x faster on news text than trying it at every character.
-    for token in _date_starts(text):
-        if token.start() < pos:
+    # The tokens of _date_starts, sought in the lower-cased text where it would, but not
+    # checked with _START: where the lower-case gates let a token through that _START's
+    # gates would not, _DATE_RE does not match either (the gates only ever drop tokens
+    # where it cannot), so trying it there finds nothing and changes nothing.
+    lower = _scan_lower(text)
+    if lower is not None:
+        tokens = [(t.start(), t.group()[1:]) for t in _START_LOWER_SCAN.finditer(" " + lower)]
+    else:
+        tokens = [(t.start(), t.group()) for t in _START.finditer(text)]
+    # Outside ASCII, _since_start looks for "since" itself ("ſince" is one too).
+    since_gate = lower if text.isascii() else None
+    for at, word in tokens:
+        if at < pos:
             continue
-        m = _date_re_at(text, token)
+        m = _date_re_from(text, at, word)
         if m is None:
             continue
         start, end = m.span()
         role: Literal["point", "since"] = "point"
-        if _SINCE_HEAD.match(m[0]):
+        floor = found[-1].end if found else 0
+        # A match opens with its token, and every alternative that opens with "since" has
+        # white space after it: so _SINCE_HEAD.match(m[0]) exactly when the token is "since"
+        # (tokens are ASCII). _since_start finds none without "since" in its window: then
+        # it is not called.
+        if word.lower() == "since":
             role = "since"
-        elif (since := _since_start(text, start, found[-1].end if found else 0)) is not None:
+        elif (
+            since_gate is None or since_gate.find("since", max(floor, start - 120), start) >= 0
+        ) and (since := _since_start(text, start, floor)) is not None:
             start, role = since, "since"
         found.append(DateMatch(start, end, text[start:end], role))
         pos = end
@@ -427,42 +464,3 @@ def resolve(phrase: str, anchor: dt.date | None, *, tense: Tense | None = None) 
     elif m is not None and _SINCE_HEAD.match(core):
         tense = "past"
     return _time_ref(phrase, anchor, None if m is None else _bounds(m, anchor, tense))
-
-
-def tense_of(text: str) -> Tense | None:
-    """Guess whether a clause speaks of the past or the future.
-
-    Future: "will", "shall", "is/are due/set/expected/scheduled/going to", "plans
-    to", "would meet/visit/hold...", "to meet ... next". Past: "said", "met", "held",
-    "was", "were", "had", other common past forms, and lower-case "-ed" words (not
-    "need", "hundred", "armed"...). Future wins ("said he will meet" is future), so
-    pass the clause that holds the date, not the whole sentence.
-
-    Parameters
-    ----------
-    text : str
-        A clause.
-
-    Returns
-    -------
-    {"past", "future"} or None
-        ``None`` when there is no clue.
-
-    Examples
-    --------
-    >>> tense_of("Sarraj is due to meet Haftar"), tense_of("They met in Abu Dhabi")
-    ('future', 'past')
-    >>> tense_of("Talks in Geneva") is None
-    True
-    """
-    if _FUTURE_RE.search(text):
-        return "future"
-    # Whether some word reads as past (_past_word), found in one search.
-    return "past" if _PAST_RE.search(text) else None
-
-
-def _past_word(word: str) -> bool:
-    """Whether a word of :data:`_WORD_RE` reads as past (what :data:`_PAST_RE` finds)."""
-    return word.lower() in _PAST_WORDS or (
-        word.islower() and len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST
-    )

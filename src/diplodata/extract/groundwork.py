@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplodata.article import Article
-from diplodata.extract._fast import fast_init, trusted
+from diplodata.extract._fast import cached, fast_init, trusted
 from diplodata.extract.actors import ActorMention, find_actors
 from diplodata.extract.dates import DateMatch, Tense, find_dates, resolve, tense_of
 from diplodata.extract.gazetteer import Gazetteer
@@ -58,12 +58,14 @@ class Groundwork:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    @property
+    # Cached in the instance (the extractors read them tens of thousands of times per
+    # megabyte): after the first read, a plain attribute instead of a property call.
+    @cached
     def norm(self) -> str:
         """The normalised text all offsets here refer to."""
         return self.text.norm
 
-    @property
+    @cached
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans, normalised offsets."""
         return self.text.sentences

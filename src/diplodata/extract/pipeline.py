@@ -23,7 +23,7 @@ from diplodata.extract.meetings import EXTRACTOR as MEETINGS
 from diplodata.extract.meetings import meeting_events
 from diplodata.extract.statements import EXTRACTOR as STATEMENTS
 from diplodata.extract.statements import statement_events
-from diplodata.models import Actor, CasualtyFigure, Codes, Count, Event, Figure
+from diplodata.models import Actor, CasualtyFigure, Codes, Count, Event, Figure, Span
 
 __all__ = ["EXTRACTORS", "extract", "extract_many"]
 
@@ -70,9 +70,12 @@ def casualty_events(g: Groundwork) -> list[Event]:
 
 
 def _casualty(g: Groundwork, hit: CasualtyHit) -> CasualtyFigure:
-    evidence = [g.span(*hit.evidence)]
+    evidence: tuple[Span, ...] = (g.span(*hit.evidence),)
     if hit.reporter_span is not None:
-        evidence.append(g.span(*hit.reporter_span))
+        reporter = g.span(*hit.reporter_span)
+        # In order of start (the figure's span first on a tie, as a stable sort keeps it).
+        first = evidence[0]
+        evidence = (reporter, first) if reporter.start < first.start else (first, reporter)
     c = hit.count
     text = g.original(*hit.count_span)
     counted = {"value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier}
@@ -89,7 +92,7 @@ def _casualty(g: Groundwork, hit: CasualtyHit) -> CasualtyFigure:
         "location": None,
         "source": g.source(),
         "attribution": hit.attribution,
-        "evidence": tuple(sorted(evidence, key=lambda s: s.start)),
+        "evidence": evidence,
         "confidence": 0.8 if hit.reported_by is None else 0.9,
         "codes": _NO_CODES,
         "figure": hit.figure,

@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
+
+from diplodata.extract._fast import cached
 
 __all__ = ["MAX_QUOTE", "Text", "normalise", "split_sentences"]
 
@@ -73,6 +74,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+"""One character of the keys of :data:`_TRANSLATE` (to find which of them a text holds)."""
 
 # Words after which a full stop does not end a sentence (compared without the dot, lower case).
 ABBREVIATIONS = frozenset(
@@ -224,25 +227,39 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii():  # the table's only ASCII keys are "\r" and "\t"; nothing invisible
         return text.replace("\r", " ").replace("\t", " "), None
-    out = text.translate(_TRANSLATE)
+    # text.translate(_TRANSLATE), character by character, is slow: replace only the keys the
+    # text holds, each in one pass. The same string: every key is one character replaced by
+    # one character that is no key, so the order of the replacements does not matter.
+    out = text
+    for char in set(_TRANSLATED.findall(text)):
+        out = out.replace(char, _TRANSLATE[ord(char)])
     if _INVISIBLE.search(out) is None:
         return out, None
     keep = [i for i, ch in enumerate(out) if not _INVISIBLE.match(ch)]
     return "".join(out[i] for i in keep), keep
 
 
+_LETTERS_AND_DOTS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+
+
 def _ends_sentence(norm: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends a sentence (not an abbreviation or initial)."""
     if norm[dot] != ".":
         return True
-    word = _WORD_BEFORE.search(norm, max(0, dot - 12), dot)
-    if word is None:
+    last = norm[dot - 7 : dot] if dot >= 7 else ""
+    if last.isascii() and last.isalpha():
+        return True  # a word of seven letters or more: no abbreviation (six at most), no initial
+    # The word before: what _WORD_BEFORE.search(norm, max(0, dot - 12), dot) finds, read
+    # with str methods: the letters and dots that end the window, from its first letter.
+    window = norm[max(0, dot - 12) : dot]
+    word = window[len(window.rstrip(_LETTERS_AND_DOTS)) :].lstrip(".")
+    if not word:
         return True
-    token = word.group(1).lower().rstrip(".")
+    token = word.lower().rstrip(".")
     if token in ABBREVIATIONS:
         return False
     # A single capital initial ("K. Haftar"), but not the pronoun "I".
-    return not (len(token) == 1 and word.group(1) != "I" and word.group(1).isupper())
+    return not (len(token) == 1 and word != "I" and word.isupper())
 
 
 def split_sentences(norm: str) -> list[tuple[int, int]]:
@@ -256,23 +273,28 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    quotes = [m.start() for m in _QUOTE.finditer(norm)]
+    quotes = [m.start() for m in _QUOTE.finditer(norm)] if '"' in norm else None
     for match in _BOUNDARY.finditer(norm):
-        end = match.end()
+        at, end = match.span()
         # A match is punctuation ([.!?] first) or a paragraph break (white space only).
-        mark = norm[match.start()]
-        if mark == "." and not _ends_sentence(norm, match.start()):
+        mark = norm[at]
+        if mark == "." and not _ends_sentence(norm, at):
             continue
-        # Are we inside a quotation? Count the quote marks since the sentence start.
-        first = bisect_right(quotes, start - 1)
-        opened = bisect_right(quotes, end - 1) - first
-        if opened % 2 == 1 and end - quotes[first + opened - 1] <= MAX_QUOTE:
-            continue
+        if quotes:
+            # Are we inside a quotation? Count the quote marks since the sentence start.
+            first = bisect_right(quotes, start - 1)
+            opened = bisect_right(quotes, end - 1) - first
+            if opened % 2 == 1 and end - quotes[first + opened - 1] <= MAX_QUOTE:
+                continue
         if mark != "\n":
             next_char = norm[end : end + 3].lstrip()[:1]
             if next_char and next_char.islower():
                 continue  # "the U.S. said" style abbreviations we do not list, or "p.m. yesterday"
-        _append(norm, spans, start, end)
+        # norm[start:end] less the white space around it, if anything is left (as _append).
+        kept = norm[start:end].lstrip()
+        if kept:
+            first_char = end - len(kept)  # str.strip and str.isspace agree on white space
+            spans.append((first_char, first_char + len(kept.rstrip())))
         start = end
     _append(norm, spans, start, len(norm))
     return spans
@@ -318,12 +340,12 @@ class Text:
             return first, first
         return self._map[start], self._map[end - 1] + 1
 
-    @cached_property
+    @cached
     def runs(self) -> _Runs:
         """The runs of ASCII letters of ``norm``, to find words fast (made once, then shared)."""
         return _Runs(self.norm)
 
-    @cached_property
+    @cached
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans in normalised offsets (equal to original offsets unless chars were removed)."""
         return split_sentences(self.norm)
