@@ -47,7 +47,7 @@ from diplodata.extract._meeting_patterns import (
 )
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
-from diplodata.extract.groundwork import Groundwork
+from diplodata.extract.groundwork import NO_TIME, Groundwork
 from diplodata.extract.places import PlaceMention
 from diplodata.models import (
     ActorKind,
@@ -59,9 +59,13 @@ from diplodata.models import (
 # ------------------------------------------------------------------------------ types
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
-    """A meeting candidate read around one anchor (normalised offsets)."""
+    """A meeting candidate read around one anchor (normalised offsets).
+
+    ``when`` starts as the shared :data:`~diplodata.extract.groundwork.NO_TIME` (a
+    TimeRef is immutable; building a fresh one per candidate cost a validation each).
+    """
 
     sentence: tuple[int, int]
     anchors: list[tuple[int, int]]
@@ -74,7 +78,7 @@ class _Cand:
     topics: list[str] = field(default_factory=list)
     attribution: str | None = None
     split_key: int = 0
-    when: TimeRef = field(default_factory=TimeRef)
+    when: TimeRef = NO_TIME
     year: str | None = None
 
     def names(self) -> set[str]:
