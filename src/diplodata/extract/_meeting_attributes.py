@@ -16,9 +16,7 @@ from diplodata.extract._meeting_patterns import (
     _ATTR_LEAD,
     _ATTR_VERBS,
     _CALL,
-    _CALL_WORDS,
     _CANCELLED,
-    _CANCELLED_WORDS,
     _DATELINE,
     _DENIED,
     _NEXT_WHEN,
@@ -28,7 +26,6 @@ from diplodata.extract._meeting_patterns import (
     _PLACE_PREP,
     _PLANNED,
     _POSTPONED,
-    _POSTPONED_WORDS,
     _PROPOSED,
     _TO_MEET,
     _TOPIC,
@@ -36,8 +33,8 @@ from diplodata.extract._meeting_patterns import (
     _TOPIC_SPLIT,
     _TOPIC_TAIL,
     _VIDEO,
-    _VIDEO_WORDS,
 )
+from diplodata.extract._meeting_cues import Cues
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
 from diplodata.extract.groundwork import Groundwork
@@ -49,35 +46,42 @@ from diplodata.models import (
 
 
 def _status(
-    g: Groundwork, s: int, e: int, start: int, a0: int, a1: int, clause_end: int, word: str
+    g: Groundwork,
+    cues: Cues,
+    s: int,
+    e: int,
+    start: int,
+    a0: int,
+    a1: int,
+    clause_end: int,
+    word: str,
 ) -> MeetingStatus:
     norm = g.norm
-    upto = norm[s:a1]
-    if _DENIED.search(upto) or _NO_BEFORE.search(norm[max(s, a0 - 30) : a0]):
+    if cues.find(cues.denied, _DENIED, norm, s, a1) or cues.find(
+        cues.no, _NO_BEFORE, norm, max(s, a0 - 30), a0
+    ):
         return MeetingStatus.DENIED
-    if g.occurs(_CANCELLED, s, e, _CANCELLED_WORDS):
+    if cues.find(cues.cancelled, _CANCELLED, norm, s, e):
         return MeetingStatus.CANCELLED
-    if g.occurs(_POSTPONED, s, e, _POSTPONED_WORDS):
+    if cues.find(cues.postponed, _POSTPONED, norm, s, e):
         return MeetingStatus.POSTPONED
-    clause = norm[start : min(e, clause_end + 60)]
-    if _PROPOSED.search(norm[start : min(e, a1 + 10)]):
+    if cues.find(cues.proposed, _PROPOSED, norm, start, min(e, a1 + 10)):
         return MeetingStatus.PROPOSED
-    before = norm[start:a1]
     if _AFTER_END.search(norm[max(s, a0 - 10) : a0]):
         return MeetingStatus.HELD
-    if _PLANNED.search(before):
+    if _PLANNED.search(norm[start:a1]):
         return MeetingStatus.PLANNED
     if _TO_MEET.search(norm[max(s, a0 - 4) : a1 + 10]) and not _PAST.search(norm[start:a0]):
         return MeetingStatus.PLANNED
-    if _NEXT_WHEN.search(clause):
+    if cues.find(cues.next, _NEXT_WHEN, norm, start, min(e, clause_end + 60)):
         return MeetingStatus.PLANNED
     return MeetingStatus.HELD
 
 
-def _modality(g: Groundwork, s: int, e: int, word: str, verb: str | None) -> Modality:
-    if g.occurs(_VIDEO, s, e, _VIDEO_WORDS):
+def _modality(g: Groundwork, cues: Cues, s: int, e: int, verb: str | None) -> Modality:
+    if cues.find(cues.video, _VIDEO, g.norm, s, e):
         return Modality.VIDEO
-    if verb == "phone" or g.occurs(_CALL, s, e, _CALL_WORDS):
+    if verb == "phone" or cues.find(cues.call, _CALL, g.norm, s, e):
         return Modality.CALL
     if verb == "speak":
         return Modality.UNKNOWN
@@ -86,6 +90,7 @@ def _modality(g: Groundwork, s: int, e: int, word: str, verb: str | None) -> Mod
 
 def _place(
     norm: str,
+    cues: Cues,
     places: list[PlaceMention],
     s: int,
     start: int,
@@ -101,7 +106,7 @@ def _place(
             _PLACE_PREP.search(norm[max(s, p.start - 12) : p.start])
         )
 
-    topic = _TOPIC.search(norm, a1, e)
+    topic = cues.find_from(cues.topic, _TOPIC, norm, a1, e)
     stop = min(e, a1 + 160, topic.start() if topic else e)
     cut = _PLACE_CUT.search(norm[a1:stop])
     if cut is not None:
@@ -138,8 +143,8 @@ def _date(
     )
 
 
-def _topics(norm: str, s: int, e: int, a1: int) -> list[str]:
-    m = _TOPIC.search(norm, max(s, a1 - 200), e)
+def _topics(norm: str, cues: Cues, s: int, e: int, a1: int) -> list[str]:
+    m = cues.find_from(cues.topic, _TOPIC, norm, max(s, a1 - 200), e)
     if m is None:
         return []
     end_m = _TOPIC_END.search(norm, m.end(), min(e, m.end() + 200))

@@ -21,6 +21,7 @@ from diplodata.extract._meeting_actors import (
     _state_subject,
 )
 from diplodata.extract._meeting_attributes import _modality, _place, _status
+from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_patterns import (
     _BY,
     _BY_LEAD,
@@ -90,6 +91,7 @@ class _Cand:
 
 def _read_anchor(
     g: Groundwork,
+    cues: Cues,
     sent: tuple[int, int],
     mentions: list[ActorMention],
     places: Callable[[], list[PlaceMention]],
@@ -127,10 +129,14 @@ def _read_anchor(
         noun = True
     if verb is None and not noun:
         return []
+    definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
+    if verb is None and _unnamed_noun(mentions, a0, a1, definite, word):
+        return []
 
     start, boundary = _clause_start(norm, s, a0)
-    clause_before = norm[start:a0]
-    if _POSSIBLE.search(clause_before) or _HABITUAL.search(norm[start : min(e, a1 + 20)]):
+    if cues.find(cues.possible, _POSSIBLE, norm, start, a0) or cues.find(
+        cues.habitual, _HABITUAL, norm, start, min(e, a1 + 20)
+    ):
         return []
     if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
         return []
@@ -142,7 +148,6 @@ def _read_anchor(
 
     # ----- subject
     subject: list[ActorMention] = []
-    definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
     first = _first_in(norm, mentions, start, a0)
     if first is None and boundary == "who":
         # "X, who had met Y": the antecedent before ", who"
@@ -154,11 +159,13 @@ def _read_anchor(
         subject = _chain(norm, mentions, first, a0, objects=False)
         if subject and _is_pronoun(subject[0]):
             subject[0] = _pronoun(subject[0], mentions, s, previous)
-    if not subject and (verb in ("host", "invite") or _PROPOSED.search(clause_before)):
+    if not subject and (
+        verb in ("host", "invite") or cues.find(cues.proposed, _PROPOSED, norm, start, a0)
+    ):
         state = _state_subject(norm, start, a0)
         if state is not None:
             subject = [state]
-    if noun and _THEIR.search(before):
+    if noun and cues.find(cues.their, _THEIR, norm, max(s, a0 - 60), a0):
         # "at their meeting": everyone named before it in the sentence
         subject = [m for m in mentions if s <= m.start and m.end <= a0][:6]
 
@@ -173,7 +180,7 @@ def _read_anchor(
         if obj is not None:
             objects = _chain(norm, mentions, obj, limit)
     if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
-        window = norm[a1 : min(e, a1 + 90)]
+        window = norm[a1 : min(e, a1 + _LIST_REACH)]
         lead2 = _LIST_LEAD.search(window)
         if lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
             word2 = lead2.group().strip().lower()
@@ -212,13 +219,13 @@ def _read_anchor(
     if not people:
         return []
     # ----- where
-    place = _place(norm, places(), s, start, boundary, a1, e, people)
+    place = _place(norm, cues, places(), s, start, boundary, a1, e, people)
     if verb == "visit" and objects == [] and place is None:
         return []
     # ----- status, modality
     clause_end = max([a1] + [m.end for m in people])
-    status = _status(g, s, e, start, a0, a1, clause_end, word)
-    modality = _modality(g, s, e, word, verb)
+    status = _status(g, cues, s, e, start, a0, a1, clause_end, word)
+    modality = _modality(g, cues, s, e, verb)
     if modality in (Modality.CALL, Modality.VIDEO):
         place = None
     cand = _Cand(
@@ -233,6 +240,31 @@ def _read_anchor(
     if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
         return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]
     return [cand]
+
+
+_LIST_REACH = 90
+"""How far after a noun anchor the list of those meeting is looked for ("talks with ...")."""
+
+
+def _unnamed_noun(
+    mentions: list[ActorMention], a0: int, a1: int, definite: bool, word: str
+) -> bool:
+    """Whether a noun anchor (no verb) is dropped for want of people, whatever else is read.
+
+    Its objects are read only after a list word within :data:`_LIST_REACH` of the anchor
+    ("talks with X"), and each begins right after one: with no actor there, it has none.
+    Then a definite noun ("the talks") is dropped, and so is any noun but "visit" that
+    has fewer than two subjects; its subjects are actors that end before the anchor (or
+    one state named as subject, in place of any), so with no actor before the anchor it
+    has at most one. :func:`_read_anchor` returns nothing in either case; this says so
+    before the clause is read.
+    """
+    reach = a1 + _LIST_REACH
+    if any(a1 < m.start <= reach for m in mentions):
+        return False
+    if definite:
+        return True
+    return word not in ("visit", "visits") and not any(m.end <= a0 for m in mentions)
 
 
 def _pronoun(

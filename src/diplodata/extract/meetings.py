@@ -51,6 +51,7 @@ from diplodata.extract._fast import kept_text, trusted
 from diplodata.extract._meeting_actors import _clip, _dedupe, _is_pronoun
 from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
+from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_patterns import (
     _ANCHOR,
     _ANCHOR_RUNS,
@@ -192,6 +193,7 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     if starts is not None and not starts:
         return []  # no meeting word at all (and so no meeting for a follow-up to add to)
     norm = g.norm
+    cues = Cues(g.text, starts is not None)
     actor_starts = [m.start for m in g.actors]
     date_starts = [d.start for d in g.dates]
     out: list[_Cand] = []
@@ -220,11 +222,11 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         places = _Places(norm, s, e)
         here: list[_Cand] = []
         for anchor in anchors:
-            here.extend(_read_anchor(g, (s, e), mentions, places, anchor, out[-1:]))
+            here.extend(_read_anchor(g, cues, (s, e), mentions, places, anchor, out[-1:]))
         here = [c for c in _merge_sentence(here) if _valid(c)]
         for c in here:
             c.date = _date(g, (s, e), c.anchors[0], dates)
-            c.topics = _topics(norm, s, e, c.anchors[0][1])
+            c.topics = _topics(norm, cues, s, e, c.anchors[0][1])
             c.attribution = _attribution(g, s, e, c.people, mentions)
             for extra in _split_dates(g, (s, e), c, dates):
                 extra.when = _when(g, extra, out[-1:])
