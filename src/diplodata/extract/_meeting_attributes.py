@@ -6,6 +6,7 @@ around the anchor.
 
 from __future__ import annotations
 
+from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_patterns import (
     _AFTER_END,
     _AND_IN,
@@ -34,7 +35,6 @@ from diplodata.extract._meeting_patterns import (
     _TOPIC_TAIL,
     _VIDEO,
 )
-from diplodata.extract._meeting_cues import Cues
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
 from diplodata.extract.groundwork import Groundwork

@@ -1,4 +1,4 @@
-"""Which cue words an article holds: gates that skip a meeting pattern where it cannot match.
+r"""Which cue words an article holds: gates that skip a meeting pattern where it cannot match.
 
 Most of the cues the meeting reader looks for around an anchor ("no meeting", "called off",
 "whether", "regularly", "their", "next week", "to discuss", "by phone") are rare: most
@@ -6,12 +6,12 @@ articles hold none of their words. Every match of each gated pattern holds one o
 words as a whole run of letters (a word, case aside, with no letter on either side), so
 where the article's runs of letters (:class:`~diplodata.extract.text.Text.runs`, shared by
 the groundwork) hold none of them, the pattern cannot match anywhere in the article, and
-the search is skipped. The words are looked up once per article, in one set operation.
+the search is skipped. The words are looked up once per article, one set operation a pattern.
 
 Why this is exact:
 
 * a match of a gated pattern spells each of its words in ASCII letters, and what stands
-  next to that word inside the match (``\\b``, ``\\s``) is no ASCII letter; so the word
+  next to that word inside the match (``\b``, ``\s``) is no ASCII letter; so the word
   is a whole run of :attr:`_Runs.runs` (where every other character is a space), that is
   one of :attr:`_Runs.words`;
 * except where the searched stretch is a slice whose edge cuts a run of letters ("...no"

@@ -1,0 +1,245 @@
+"""The speed-ups of the meeting extractor change nothing: each is held to the plain form.
+
+Every gate (a cue word the article lacks, an anchor with no one named near it) and every
+shared reading is compared with the search or the reading it skips, on synthetic text
+built to reach the edge cases: words cut by a slice, letters that IGNORECASE folds to
+ASCII ones, non-ASCII letters next to cue words, case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from diplodata.article import Article
+from diplodata.extract import _meeting_candidates as candidates
+from diplodata.extract import _meeting_cues as cues_module
+from diplodata.extract import _meeting_patterns as mp
+from diplodata.extract import meetings
+from diplodata.extract.groundwork import prepare
+from diplodata.extract.text import Text
+
+# ----------------------------------------------------------------------- cue gates
+
+# Every phrase some gated pattern matches, its words alone, pieces that a slice can cut
+# out of a longer word ("no" of "casino"), and letters that fold to ASCII ones.
+_CUE_PHRASES = [
+    "no meeting", "no plans to meet", "denied", "Denies", "did not meet", "did not take place",
+    "never met", "has not been planned", "was not scheduled", "called off", "cancelled",
+    "canceled", "cancellation", "scrapped", "postponed", "put off", "pushed back", "delayed",
+    "rescheduled", "offered to host", "offers to mediate", "invite", "invitation",
+    "proposed a meeting", "proposes to host", "called for direct talks", "suggested a meeting",
+    "whether", "might", "may", "May", "could", "possible", "possibly", "perhaps", "if",
+    "unless", "would like", "has been meeting", "had been meeting", "regular", "regularly",
+    "every week", "usually", "often", "their", "a joint", "next week", "next Monday",
+    "tomorrow", "to discuss", "discussed", "discussing", "for talks on", "talks on",
+    "to press for", "to push for", "focused on", "covered", "on how to", "about",
+    "video", "videoconference", "video-conferencing", "video link", "virtual", "virtually",
+    "phone", "phoned", "telephoned", "by phone", "phone call", "telephone call",
+]  # fmt: skip
+_CUE_PIECES = [
+    *_CUE_PHRASES, *{w for p in _CUE_PHRASES for w in p.split()},
+    "casino", "motif", "deputy", "xno", "notable", "ſcrapped", "İf", "ıf", "oſten",
+    "\u212a", "é", "éno", "1", "_", "the", "talks", "met",
+]  # fmt: skip
+_SEPARATORS = [" ", " ", "  ", "-", ", ", ". ", "", "\n", "é", "'"]
+_cue_texts = st.lists(
+    st.tuples(st.sampled_from(_CUE_PIECES), st.sampled_from(_SEPARATORS)), max_size=6
+).map(lambda parts: "".join(w + s for w, s in parts))
+
+_GATES = [
+    ("denied", mp._DENIED),
+    ("no", mp._NO_BEFORE),
+    ("cancelled", mp._CANCELLED),
+    ("postponed", mp._POSTPONED),
+    ("proposed", mp._PROPOSED),
+    ("possible", mp._POSSIBLE),
+    ("habitual", mp._HABITUAL),
+    ("their", mp._THEIR),
+    ("next", mp._NEXT_WHEN),
+    ("topic", mp._TOPIC),
+    ("video", mp._VIDEO),
+    ("call", mp._CALL),
+]
+
+
+def _cues(text: Text) -> cues_module.Cues:
+    return cues_module.Cues(text, meetings._anchor_starts(text) is not None)
+
+
+def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (a.span(), a.group()) == (b.span(), b.group())
+
+
+# Words that hold a cue word as a piece: a slice that cuts them can match where the
+# article holds no such word.
+_CUT_PIECES = [
+    "casino",
+    "motif",
+    "xno",
+    "éno",
+    "xtheir",
+    "mayor",
+    "regularity",
+    "tomorrows",
+    "talks",
+]
+_cut_texts = st.lists(
+    st.tuples(st.sampled_from(_CUT_PIECES), st.sampled_from([" ", " ", "  ", ", "])), max_size=4
+).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_cue_texts | _cut_texts, st.integers(0, 50), st.integers(0, 50))
+def test_cue_gates_skip_only_searches_that_find_nothing(text: str, lo: int, hi: int) -> None:
+    t = Text(text)
+    norm = t.norm
+    cues = _cues(t)
+    for flag, pattern in _GATES:
+        present = getattr(cues, flag)
+        got = cues.find(present, pattern, norm, lo, hi)
+        assert _same(got, pattern.search(norm[lo:hi])), (flag, norm, lo, hi)
+        got = cues.find_from(present, pattern, norm, lo, hi)
+        assert _same(got, pattern.search(norm, lo, hi)), (flag, norm, lo, hi)
+
+
+def test_cue_gates_close_where_the_article_lacks_the_words() -> None:
+    t = Text("Khalifa Haftar met Giuseppe Conte in Rome on Thursday.")
+    cues = _cues(t)
+    assert not any(getattr(cues, flag) for flag, _ in _GATES if flag != "topic")
+    folded = _cues(Text("The ſummit met."))  # a folded letter: nothing is gated
+    assert all(getattr(folded, flag) for flag, _ in _GATES)
+    cut = _cues(Text("The casino talks met."))  # "no" only as a piece of "casino"
+    assert not cut.no and cut.cut(5) and not cut.cut(4)
+    assert cut.find(False, mp._NO_BEFORE, "The casino talks met.", 8, 17) is not None
+
+
+# ------------------------------------------------------- the extractor, gates off
+
+_NAMES = [
+    "Khalifa Haftar", "Giuseppe Conte", "Fayez al-Sarraj", "Emmanuel Macron", "Angela Merkel",
+    "Vladimir Putin", "Germany", "Egypt", "he", "He", "Haftar", "Sarraj", "Ghassan Salame",
+    "Italian Prime Minister Giuseppe Conte", "the UN envoy",
+]  # fmt: skip
+_ANCHORS = [
+    "met", "meet", "meets", "meeting", "talks", "hosted", "received", "welcomed", "visited",
+    "visit", "spoke", "talked", "phoned", "call", "calls", "summit", "conference", "invited",
+    "face-to-face", "will host", "is due to meet", "held talks", "was received by",
+]  # fmt: skip
+_FILLERS = [
+    "with", "and", ",", "between", "attended by", "joined by", "of", "by", "the", "their",
+    "a", "his", "no", "'s", "in Rome", "in Berlin", "at the Elysee", "in the Libyan capital",
+    "on Monday", "on Thursday", "last week", "next week", "for the first time", "said",
+    "who", "where", "which", "-", ";", "to discuss", "the ceasefire", "a political solution",
+    "separately", "on April 14 and May 9, 2019", "the same day", "after", "also included",
+    "The talks", "The meeting", "according to officials", "the ministry said",
+]  # fmt: skip
+_sentences = st.lists(
+    st.sampled_from(_NAMES)
+    | st.sampled_from(_ANCHORS)
+    | st.sampled_from(_FILLERS)
+    | st.sampled_from(_CUE_PHRASES),
+    min_size=2,
+    max_size=16,
+).map(lambda words: " ".join(words) + ".")
+_meeting_texts = st.lists(_sentences, min_size=1, max_size=4).map(" ".join)
+
+
+@contextlib.contextmanager
+def _gates_off() -> Iterator[None]:
+    """The extractor with every gate open: each pattern searched, each anchor read through."""
+
+    class Open(cues_module.Cues):
+        def __init__(self, text: Text, plain: bool) -> None:
+            super().__init__(text, False)
+
+    with pytest.MonkeyPatch.context() as mpatch:
+        mpatch.setattr(meetings, "Cues", Open)
+        mpatch.setattr(candidates, "_unnamed_noun", lambda *args: False)
+        yield
+
+
+def _events(text: str) -> list[str]:
+    g = prepare(Article(text=text, published="2019-06-12"))
+    return [m.model_dump_json() for m in meetings.meeting_events(g)]
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_meeting_texts)
+def test_meetings_are_the_same_with_every_gate_open(text: str) -> None:
+    fast = _events(text)
+    with _gates_off():
+        assert _events(text) == fast
+
+
+def test_gates_open_still_find_the_corpus_meetings() -> None:
+    # The comparison above means something only if the open form reads meetings at all.
+    text = (
+        "Khalifa Haftar met Giuseppe Conte in Rome on Monday. The talks were cancelled. "
+        "Angela Merkel will host a summit in Berlin next week with Vladimir Putin and "
+        "Emmanuel Macron. No meeting between Haftar and Fayez al-Sarraj is planned."
+    )
+    fast = _events(text)
+    with _gates_off():
+        assert _events(text) == fast
+    assert len(fast) >= 2
+
+
+# ------------------------------------------------------------ anchors with no one near
+
+
+def _read_each_anchor(text: str, gate: bool) -> list[tuple[int, bool]]:
+    """(anchor start, whether it read nothing) for each anchor of ``text``."""
+    g = prepare(Article(text=text, published="2019-06-12"))
+    cues = cues_module.Cues(g.text, False)
+    starts = [m.start for m in g.actors]
+    out = []
+    for s, e in g.sentences:
+        mentions = meetings._mentions(g.actors, starts, s, e)
+        places = meetings._Places(g.norm, s, e)
+        for anchor in mp._ANCHOR.finditer(g.norm, s, e):
+            with pytest.MonkeyPatch.context() as mpatch:
+                if not gate:
+                    mpatch.setattr(candidates, "_unnamed_noun", lambda *args: False)
+                found = candidates._read_anchor(g, cues, (s, e), mentions, places, anchor, [])
+            out.append((anchor.start(), found == []))
+    return out
+
+
+_NEAR = ["the talks", "The talks", "a summit", "the conference", "talks", "the visit", "a call"]
+_GAPS = ["", "in Rome", "in the Libyan capital on Monday", "on Monday", "which lasted hours"]
+_noun_texts = st.tuples(
+    st.lists(st.sampled_from(_NAMES), max_size=2),
+    st.sampled_from(_NEAR),
+    st.lists(st.sampled_from(_GAPS), max_size=3),
+    st.sampled_from(["with", "between", "attended by", "of", "by", "and"]),
+    st.lists(st.sampled_from(_NAMES), max_size=2),
+).map(lambda p: " ".join([*p[0], p[1], *p[2], p[3], " and ".join(p[4])]) + ".")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_noun_texts | _meeting_texts)
+def test_an_anchor_dropped_for_want_of_people_reads_nothing_in_full(text: str) -> None:
+    gated = _read_each_anchor(text, gate=True)
+    assert gated == _read_each_anchor(text, gate=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks in the Libyan capital on Monday, with Khalifa Haftar, went on.",
+        "The talks in Rome on Monday with Khalifa Haftar went on.",
+        "A summit in the Libyan capital on Monday, attended by Khalifa Haftar and Emmanuel Macron.",
+        "Khalifa Haftar said talks in Rome were over.",
+        "Talks in Rome went on.",
+    ],
+)
+def test_noun_anchors_with_people_far_after_them(text: str) -> None:
+    assert _read_each_anchor(text, gate=True) == _read_each_anchor(text, gate=False)
