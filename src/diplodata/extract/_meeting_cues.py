@@ -93,9 +93,6 @@ _TOPIC_WORDS = frozenset(
 )
 """_TOPIC: "to discuss", "(for) talks on", "to press/push for", "focused on", "on how to"..."""
 
-_SPACE = 32  # a byte of the runs that is no letter
-
-
 class Cues:
     """The cue words one article holds, for the gates of the meeting patterns.
 
@@ -155,15 +152,21 @@ class Cues:
         self.call = b"phone" in letters
 
     def cut(self, i: int) -> bool:
-        """Whether offset ``i`` falls inside a run of letters (a slice there cuts a word)."""
-        runs = self.runs
-        return 0 < i < len(runs) and runs[i - 1] != _SPACE and runs[i] != _SPACE
+        """Whether a slice edge at offset ``i`` may cut a run of letters (true at its end, too).
+
+        ``runs[i - 1 : i + 1]`` is two letters where ``i`` falls inside a run; it is
+        shorter, or holds a space, everywhere else but at ``i == len(runs)`` after a
+        letter (a spare search there, never a skipped one).
+        """
+        return self.runs[i - 1 : i + 1].isalpha()
 
     def find(
         self, present: bool, pattern: re.Pattern[str], norm: str, lo: int, hi: int
     ) -> re.Match[str] | None:
         """``pattern.search(norm[lo:hi])``, not searched where the gate ``present`` proves no match."""
-        if present or self.cut(lo) or self.cut(hi):
+        runs = self.runs
+        # cut(lo) or cut(hi), inline: this runs for most patterns of most anchors.
+        if present or runs[lo - 1 : lo + 1].isalpha() or runs[hi - 1 : hi + 1].isalpha():
             return pattern.search(norm[lo:hi])
         return None
 
@@ -171,6 +174,6 @@ class Cues:
         self, present: bool, pattern: re.Pattern[str], norm: str, pos: int, endpos: int
     ) -> re.Match[str] | None:
         """``pattern.search(norm, pos, endpos)``, not searched where ``present`` proves no match."""
-        if present or self.cut(endpos):
+        if present or self.runs[endpos - 1 : endpos + 1].isalpha():
             return pattern.search(norm, pos, endpos)
         return None
