@@ -99,6 +99,8 @@ def _place(
     e: int,
     people: list[ActorMention],
 ) -> PlaceMention | None:
+    if not places:
+        return None  # every reading below picks one of them
     taken = [(m.start, m.end) for m in people]
 
     def ok(p: PlaceMention) -> bool:
@@ -106,17 +108,22 @@ def _place(
             _PLACE_PREP.search(norm[max(s, p.start - 12) : p.start])
         )
 
-    topic = cues.find_from(cues.topic, _TOPIC, norm, a1, e)
-    stop = min(e, a1 + 160, topic.start() if topic else e)
-    cut = _PLACE_CUT.search(norm[a1:stop])
-    if cut is not None:
-        stop = a1 + cut.start()
-    after = [p for p in places if a1 <= p.start and p.end <= stop and ok(p)]
-    venues = [p for p in after if _AT_END.search(norm[max(s, p.start - 8) : p.start])]
-    if venues:
-        return venues[0]
-    if after:
-        return after[0]
+    if places[-1].start >= a1:  # a place after the anchor (they are in text order)
+        topic = cues.find_from(cues.topic, _TOPIC, norm, a1, e)
+        stop = min(e, a1 + 160, topic.start() if topic else e)
+        cut = _PLACE_CUT.search(norm[a1:stop])
+        if cut is not None:
+            stop = a1 + cut.start()
+        # The first venue ("at the Elysee") after the anchor, else the first place there.
+        first = None
+        for p in places:
+            if a1 <= p.start and p.end <= stop and ok(p):
+                if _AT_END.search(norm[max(s, p.start - 8) : p.start]):
+                    return p
+                if first is None:
+                    first = p
+        if first is not None:
+            return first
     if boundary == "where":
         prior = [p for p in places if s <= p.start and p.end <= start]
         if prior:
