@@ -243,3 +243,33 @@ def test_an_anchor_dropped_for_want_of_people_reads_nothing_in_full(text: str) -
 )
 def test_noun_anchors_with_people_far_after_them(text: str) -> None:
     assert _read_each_anchor(text, gate=True) == _read_each_anchor(text, gate=False)
+
+
+# ------------------------------------------------------------ small exact rewrites
+
+
+@settings(max_examples=500, deadline=None)
+@given(_cue_texts | st.text(max_size=60), st.integers(0, 70), st.integers(0, 70))
+def test_attribution_cue_is_the_seven_finds(text: str, s: int, e: int) -> None:
+    found = mp._ATTR_CUE.search(text, s, e) is not None
+    assert found is any(text.find(w, s, e) != -1 for w in mp._ATTR_VERBS)
+
+
+_SAME = ["Khalifa Haftar", "Haftar", "he", "Giuseppe Conte", "Conte", "Italy's Conte"]
+_twice_texts = st.tuples(
+    st.lists(st.sampled_from(_SAME), min_size=1, max_size=3),
+    st.sampled_from(["met", "hosted", "held talks with", "spoke by phone with", "met with"]),
+    st.lists(st.sampled_from(_SAME), min_size=1, max_size=3),
+    st.sampled_from(["", " separately", " in Rome", ". The talks also included Haftar"]),
+).map(lambda p: f"{' and '.join(p[0])} {p[1]} {', '.join(p[2])}{p[3]}.")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_twice_texts | _meeting_texts | _noun_texts)
+def test_candidates_name_each_actor_once(text: str) -> None:
+    # _event reads a candidate's people as they are (no second _dedupe): they must be
+    # distinct actors, as _read_anchor builds them and _follow_up adds to them.
+    g = prepare(Article(text=text, published="2019-06-12"))
+    for c in meetings._candidates(g):
+        keys = [m.actor.key for m in c.people]
+        assert len(keys) == len(set(keys)), text

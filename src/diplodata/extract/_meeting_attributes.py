@@ -13,9 +13,9 @@ from diplodata.extract._meeting_patterns import (
     _ARTICLE,
     _AT_END,
     _ATTR_ACCORDING,
+    _ATTR_CUE,
     _ATTR_END,
     _ATTR_LEAD,
-    _ATTR_VERBS,
     _CALL,
     _CANCELLED,
     _DATELINE,
@@ -175,16 +175,20 @@ def _attribution(
     g: Groundwork, s: int, e: int, people: list[ActorMention], mentions: list[ActorMention]
 ) -> str | None:
     norm = g.norm
+    # Every match of _ATTR_END and _ATTR_LEAD holds a reporting verb (case as written:
+    # one of _ATTR_VERBS, found by _ATTR_CUE), every match of _ATTR_ACCORDING "according":
+    # a sentence without them is not scanned, and most sentences have neither.
+    cue = _ATTR_CUE.search(norm, s, e) is not None
+    according = norm.find("according", s, e) != -1
+    if not cue and not according:
+        return None
     keys = {m.actor.key for m in people}
     names = [(m.start, m.end) for m in mentions if m.actor.key in keys]
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in names)
 
-    # Every match of _ATTR_END and _ATTR_LEAD holds a reporting verb (case as written),
-    # every match of _ATTR_ACCORDING "according": a sentence without them is not scanned.
-    cue = any(norm.find(w, s, e) != -1 for w in _ATTR_VERBS)
-    for pat, on in ((_ATTR_END, cue), (_ATTR_ACCORDING, norm.find("according", s, e) != -1)):
+    for pat, on in ((_ATTR_END, cue), (_ATTR_ACCORDING, according)):
         for m in pat.finditer(norm, s, e) if on else ():
             if free(*m.span("a")):
                 return g.original(*m.span("a"))

@@ -48,7 +48,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from diplodata.extract._fast import kept_text, trusted
-from diplodata.extract._meeting_actors import _clip, _dedupe, _is_pronoun
+from diplodata.extract._meeting_actors import _clip, _is_pronoun
 from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
 from diplodata.extract._meeting_cues import Cues
@@ -198,6 +198,9 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     date_starts = [d.start for d in g.dates]
     out: list[_Cand] = []
     actors = g.actors
+    runs = g.text.runs.runs
+    last = len(starts) if starts is not None else 0
+    i = 0  # the first anchor start not before the sentence (sentences come in text order)
     for sent in g.sentences:
         s, e0 = sent
         e = min(e0, s + _MAX_SENTENCE)
@@ -211,6 +214,11 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         if starts is None:
             anchors = list(_ANCHOR.finditer(norm, s, e))
         else:
+            i = bisect_left(starts, s, i)
+            if (i == last or starts[i] >= e) and not runs[e - 1 : e + 1].isalpha():
+                # No anchor word starts in the sentence, and its end cuts no word (where it
+                # does, _anchors_at scans the stretch, which may end in a piece of a word).
+                continue
             anchors = _anchors_at(g.text, starts, s, e)
         if not anchors:
             continue
@@ -350,7 +358,7 @@ def _valid(c: _Cand) -> bool:
 
 
 def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
-    people = _dedupe(c.people)
+    people = c.people  # one mention an actor: _read_anchor and _follow_up keep it so
     participants = tuple(m.actor for m in people)
     host = c.host.actor if c.host is not None else None
     if host is not None and not any(p.same_as(host) for p in participants):
@@ -420,11 +428,14 @@ def _valid_fields(fields: dict[str, Any]) -> bool:
     phrase the model would change or refuse.
     """
     people = fields["participants"]
-    if not people or any(type(a) is not Actor for a in people):
+    if not people:
         return False
     for i, a in enumerate(people):
-        if any(a.same_as(b) for b in people[:i]):
+        if type(a) is not Actor:
             return False
+        for b in people[:i]:
+            if a.same_as(b):
+                return False
     host, location, attribution = fields["host"], fields["location"], fields["attribution"]
     return (
         (len(people) >= 2 or host is not None or location is not None)
