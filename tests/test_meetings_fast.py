@@ -163,6 +163,8 @@ def _gates_off() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mpatch:
         mpatch.setattr(meetings, "Cues", Open)
         mpatch.setattr(candidates, "_unnamed_noun", lambda *args: False)
+        # No anchor starts: every sentence is scanned for anchors, none skipped.
+        mpatch.setattr(meetings, "_anchor_starts", lambda text: None)
         yield
 
 
@@ -177,6 +179,19 @@ def test_meetings_are_the_same_with_every_gate_open(text: str) -> None:
     fast = _events(text)
     with _gates_off():
         assert _events(text) == fast
+
+
+@pytest.mark.parametrize("cut", [0, 1, 3, 5, 8])
+def test_a_sentence_read_in_its_first_part_is_read_alike(cut: int) -> None:
+    # A sentence longer than _MAX_SENTENCE is read in its first part: its end may cut
+    # an anchor word ("met" of "meters") or fall between anchors.
+    head = "Khalifa Haftar met Giuseppe Conte in Rome, " * 46
+    pad = "x" * (meetings._MAX_SENTENCE - len(head) - cut)
+    text = head + pad + " meeting Emmanuel Macron and the face-to-face talks with Haftar went on."
+    fast = _events(text)
+    with _gates_off():
+        assert _events(text) == fast
+    assert fast
 
 
 def test_gates_open_still_find_the_corpus_meetings() -> None:
