@@ -138,6 +138,8 @@ def _place(
 def _date(
     g: Groundwork, sent: tuple[int, int], anchor: tuple[int, int], dates: list[DateMatch]
 ) -> DateMatch | None:
+    if not dates:
+        return None
     s, e = sent
     dateline = _DATELINE.match(g.norm, s, min(e, s + 100))
     if dateline is not None:

@@ -119,6 +119,8 @@ def _merge_into(big: _Cand, small: _Cand) -> None:
 
 
 def _merge_sentence(cands: list[_Cand]) -> list[_Cand]:
+    if len(cands) < 2:
+        return cands  # most sentences: one candidate or none, nothing to merge or order
     kept: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (-len(c.people), c.anchors[0][0])):
         home = next(
@@ -307,6 +309,8 @@ def _split_dates(
     g: Groundwork, sent: tuple[int, int], c: _Cand, dates_here: list[DateMatch]
 ) -> list[_Cand]:
     """'including on April 14 and May 9, 2019': one meeting per date."""
+    if len(dates_here) < 2:
+        return [c]  # one date or none in the sentence: no pair to split on
     e = sent[1]
     a1 = c.anchors[0][1]
     dates = [d for d in dates_here if a1 <= d.start and d.end <= e and d.role == "point"]
@@ -341,8 +345,9 @@ def _when(g: Groundwork, c: _Cand, earlier: list[_Cand]) -> TimeRef:
 
 def _repeats(c: _Cand, earlier: list[_Cand]) -> bool:
     """The same people, the same status and no other date: a meeting already reported."""
+    names = c.names()
     for x in earlier:
-        if x.names() == c.names() and x.status == c.status and x.modality == c.modality:
+        if x.status == c.status and x.modality == c.modality and x.names() == names:
             a, b = c.when, x.when
             if a.precision is Precision.UNKNOWN or b.precision is Precision.UNKNOWN:
                 return True
@@ -352,7 +357,8 @@ def _repeats(c: _Cand, earlier: list[_Cand]) -> bool:
 
 
 def _valid(c: _Cand) -> bool:
-    return len(c.names()) >= 2 or (
+    # A candidate's people are distinct actors (each key once): len(people) == len(names()).
+    return len(c.people) >= 2 or (
         len(c.people) == 1 and (c.host is not None or c.place is not None)
     )
 
