@@ -129,22 +129,51 @@ def _read_anchor(
         noun = True
     if verb is None and not noun:
         return []
+    if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
+        return []
     definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
     if verb is None and _unnamed_noun(mentions, a0, a1, definite, word):
         return []
+
+    # ----- objects (read before the clause: they decide most of the anchors dropped)
+    host: ActorMention | None = None
+    objects: list[ActorMention] = []
+    limit = min(e, a1 + 400)
+    passive_by = None
+    if verb is not None:
+        lead = _OBJ_LEAD.match(norm, a1, limit)
+        pos = lead.end() if lead else a1
+        if verb == "host" and _BY.match(norm[a1 : a1 + 4]):
+            passive_by = _at(mentions, _BY_LEAD.match(norm, a1).end())  # type: ignore[union-attr]
+        obj = _object(norm, mentions, pos, limit) if passive_by is None else None
+        if obj is not None:
+            objects = _chain(norm, mentions, obj, limit)
+    if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
+        window = norm[a1 : min(e, a1 + _LIST_REACH)]
+        lead2 = _LIST_LEAD.search(window)
+        if lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
+            word2 = lead2.group().strip().lower()
+            pos = a1 + lead2.end()
+            obj = _object(norm, mentions, pos, limit)
+            if obj is not None and not (word2 == "by" and not noun):
+                more = _chain(norm, mentions, obj, limit)
+                if word2 == "by" and noun and _HOSTED_BY.search(window[: lead2.start()]):
+                    host = more[0]
+                objects = objects + [m for m in more if m not in objects]
+    if not objects:
+        if definite:
+            return []  # "the talks", "after the meeting": a meeting already reported
+        if verb == "host" and passive_by is None and not _HOSTED_EVENT.match(norm, a1, e):
+            return []  # "welcomed the calls", "received criticism"
+        if noun and word not in ("visit", "visits") and not any(m.end <= a0 for m in mentions):
+            # Fewer than two subjects, whatever the clause: see _unnamed_noun.
+            return []
 
     start, boundary = _clause_start(norm, s, a0)
     if cues.find(cues.possible, _POSSIBLE, norm, start, a0) or cues.find(
         cues.habitual, _HABITUAL, norm, start, min(e, a1 + 20)
     ):
         return []
-    if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
-        return []
-
-    people: list[ActorMention] = []
-    host: ActorMention | None = None
-    objects: list[ActorMention] = []
-    limit = min(e, a1 + 400)
 
     # ----- subject
     subject: list[ActorMention] = []
@@ -168,44 +197,12 @@ def _read_anchor(
     if noun and cues.find(cues.their, _THEIR, norm, max(s, a0 - 60), a0):
         # "at their meeting": everyone named before it in the sentence
         subject = [m for m in mentions if s <= m.start and m.end <= a0][:6]
-
-    # ----- objects
-    passive_by = None
-    if verb is not None:
-        lead = _OBJ_LEAD.match(norm, a1, limit)
-        pos = lead.end() if lead else a1
-        if verb == "host" and _BY.match(norm[a1 : a1 + 4]):
-            passive_by = _at(mentions, _BY_LEAD.match(norm, a1).end())  # type: ignore[union-attr]
-        obj = _object(norm, mentions, pos, limit) if passive_by is None else None
-        if obj is not None:
-            objects = _chain(norm, mentions, obj, limit)
-    if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
-        window = norm[a1 : min(e, a1 + _LIST_REACH)]
-        lead2 = _LIST_LEAD.search(window)
-        if lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
-            word2 = lead2.group().strip().lower()
-            pos = a1 + lead2.end()
-            obj = _object(norm, mentions, pos, limit)
-            if obj is not None and not (word2 == "by" and not noun):
-                more = _chain(norm, mentions, obj, limit)
-                if word2 == "by" and noun and _HOSTED_BY.search(window[: lead2.start()]):
-                    host = more[0]
-                objects = objects + [m for m in more if m not in objects]
     if noun:
         m_pos = _POSSESSOR.search(before)
         if m_pos is not None:
             owner = [m for m in mentions if m.end == a0 - len(before) + m_pos.start()]
             if owner:
                 subject = [owner[0], *(m for m in subject if m is not owner[0])]
-    if definite and not objects:
-        return []  # "the talks", "after the meeting": a meeting already reported
-    if (
-        verb == "host"
-        and not objects
-        and passive_by is None
-        and not _HOSTED_EVENT.match(norm, a1, e)
-    ):
-        return []  # "welcomed the calls", "received criticism"
     if noun and word not in ("visit", "visits") and not objects and len(subject) < 2:
         return []  # "plans for a conference in Berlin": no one named as meeting
 
