@@ -163,6 +163,7 @@ def _gates_off() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mpatch:
         mpatch.setattr(meetings, "Cues", Open)
         mpatch.setattr(candidates, "_unnamed_noun", lambda *args: False)
+        mpatch.setattr(candidates, "_few_subjects", lambda *args: False)
         # No anchor starts: every sentence is scanned for anchors, none skipped.
         mpatch.setattr(meetings, "_anchor_starts", lambda text: None)
         yield
@@ -223,6 +224,7 @@ def _read_each_anchor(text: str, gate: bool) -> list[tuple[int, bool]]:
             with pytest.MonkeyPatch.context() as mpatch:
                 if not gate:
                     mpatch.setattr(candidates, "_unnamed_noun", lambda *args: False)
+                    mpatch.setattr(candidates, "_few_subjects", lambda *args: False)
                 found = candidates._read_anchor(g, cues, (s, e), mentions, places, anchor, [])
             out.append((anchor.start(), found == []))
     return out
@@ -254,6 +256,12 @@ def test_an_anchor_dropped_for_want_of_people_reads_nothing_in_full(text: str) -
         "A summit in the Libyan capital on Monday, attended by Khalifa Haftar and Emmanuel Macron.",
         "Khalifa Haftar said talks in Rome were over.",
         "Talks in Rome went on.",
+        "Khalifa Haftar and Fayez al-Sarraj held talks in Rome.",
+        "Khalifa Haftar and Giuseppe Conte had a summit.",
+        "Khalifa Haftar and Giuseppe Conte, who arrived on Monday, had a long meeting.",
+        "Germany's offer to host a conference.",
+        "Egypt has offered to host talks, Khalifa Haftar's envoy said.",
+        "Khalifa Haftar's visit to Rome.",
     ],
 )
 def test_noun_anchors_with_people_far_after_them(text: str) -> None:

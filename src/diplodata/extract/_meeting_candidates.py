@@ -165,9 +165,8 @@ def _read_anchor(
             return []  # "the talks", "after the meeting": a meeting already reported
         if verb == "host" and passive_by is None and not _HOSTED_EVENT.match(norm, a1, e):
             return []  # "welcomed the calls", "received criticism"
-        if noun and word not in ("visit", "visits") and not any(m.end <= a0 for m in mentions):
-            # Fewer than two subjects, whatever the clause: see _unnamed_noun.
-            return []
+        if noun and _few_subjects(mentions, a0, word):
+            return []  # the check at the end of the subject, made before the clause is read
 
     start, boundary = _clause_start(norm, s, a0)
     if cues.find(cues.possible, _POSSIBLE, norm, start, a0) or cues.find(
@@ -250,17 +249,23 @@ def _unnamed_noun(
 
     Its objects are read only after a list word within :data:`_LIST_REACH` of the anchor
     ("talks with X"), and each begins right after one: with no actor there, it has none.
-    Then a definite noun ("the talks") is dropped, and so is any noun but "visit" that
-    has fewer than two subjects; its subjects are actors that end before the anchor (or
-    one state named as subject, in place of any), so with no actor before the anchor it
-    has at most one. :func:`_read_anchor` returns nothing in either case; this says so
-    before the clause is read.
+    Then a definite noun ("the talks") is dropped, and so is one with too few subjects
+    (:func:`_few_subjects`). :func:`_read_anchor` returns nothing in either case; this
+    says so before the objects and the clause are read.
     """
     reach = a1 + _LIST_REACH
     if any(a1 < m.start <= reach for m in mentions):
         return False
-    if definite:
-        return True
+    return definite or _few_subjects(mentions, a0, word)
+
+
+def _few_subjects(mentions: list[ActorMention], a0: int, word: str) -> bool:
+    """Whether a noun anchor with no objects is dropped for want of two subjects ("plans for a conference").
+
+    Its subjects are actors that end before the anchor, or one state named as subject in
+    place of any: with no actor before the anchor, it has at most one, and any noun but
+    "visit" is dropped (the check after the subject in :func:`_read_anchor`).
+    """
     return word not in ("visit", "visits") and not any(m.end <= a0 for m in mentions)
 
 

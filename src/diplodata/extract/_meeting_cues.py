@@ -93,6 +93,7 @@ _TOPIC_WORDS = frozenset(
 )
 """_TOPIC: "to discuss", "(for) talks on", "to press/push for", "focused on", "on how to"..."""
 
+
 class Cues:
     """The cue words one article holds, for the gates of the meeting patterns.
 
