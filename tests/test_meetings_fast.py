@@ -296,3 +296,39 @@ def test_candidates_name_each_actor_once(text: str) -> None:
     for c in meetings._candidates(g):
         keys = [m.actor.key for m in c.people]
         assert len(keys) == len(set(keys)), text
+
+
+_topic_texts = st.lists(
+    st.sampled_from(
+        ["to discuss", "talks on", "for talks on", "on how to", "about", "Rome", "met", "x", ","]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_topic_texts, st.integers(0, 80), st.integers(0, 300), st.integers(0, 120))
+def test_the_topic_found_from_before_the_anchor_is_the_one_after_it(
+    text: str, s: int, a1: int, e: int
+) -> None:
+    # _place reuses _topic_at's match (searched from up to 200 before the anchor) where it
+    # starts after the anchor: it is then what a search from the anchor finds.
+    s = min(s, a1)  # the sentence starts before the anchor
+    found = mp._TOPIC.search(text, max(s, a1 - 200), e)
+    if found is None or found.start() >= a1:
+        assert _same(found, mp._TOPIC.search(text, a1, e))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_cue_texts | st.text(max_size=60), st.integers(0, 70), st.integers(0, 70))
+def test_the_reporting_verbs_of_the_article_find_those_of_a_sentence(
+    text: str, s: int, e: int
+) -> None:
+    verbs, according = _cues(Text(text)).said()
+    norm = Text(text).norm
+    assert any(norm.find(w, s, e) != -1 for w in verbs) is any(
+        norm.find(w, s, e) != -1 for w in mp._ATTR_VERBS
+    )
+    assert (according and norm.find("according", s, e) != -1) is (
+        norm.find("according", s, e) != -1
+    )

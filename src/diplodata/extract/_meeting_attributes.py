@@ -6,6 +6,8 @@ around the anchor.
 
 from __future__ import annotations
 
+import re
+
 from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_patterns import (
     _AFTER_END,
@@ -13,7 +15,6 @@ from diplodata.extract._meeting_patterns import (
     _ARTICLE,
     _AT_END,
     _ATTR_ACCORDING,
-    _ATTR_CUE,
     _ATTR_END,
     _ATTR_LEAD,
     _CALL,
@@ -98,7 +99,14 @@ def _place(
     a1: int,
     e: int,
     people: list[ActorMention],
+    topic_from: re.Match[str] | None,
 ) -> PlaceMention | None:
+    """The place of a meeting, read around its anchor ``[.., a1)``.
+
+    ``topic_from`` is ``_TOPIC.search(norm, max(s, a1 - 200), e)`` (:func:`_topic_at`): the
+    topic after the anchor that bounds the place is that match where it starts after the
+    anchor (no match starts in between, it was the first), else searched from the anchor.
+    """
     if not places:
         return None  # every reading below picks one of them
     taken = [(m.start, m.end) for m in people]
@@ -109,7 +117,10 @@ def _place(
         )
 
     if places[-1].start >= a1:  # a place after the anchor (they are in text order)
-        topic = cues.find_from(cues.topic, _TOPIC, norm, a1, e)
+        if topic_from is None or topic_from.start() >= a1:
+            topic = topic_from
+        else:
+            topic = cues.find_from(cues.topic, _TOPIC, norm, a1, e)
         stop = min(e, a1 + 160, topic.start() if topic else e)
         cut = _PLACE_CUT.search(norm[a1:stop])
         if cut is not None:
@@ -152,8 +163,13 @@ def _date(
     )
 
 
-def _topics(norm: str, cues: Cues, s: int, e: int, a1: int) -> list[str]:
-    m = cues.find_from(cues.topic, _TOPIC, norm, max(s, a1 - 200), e)
+def _topic_at(norm: str, cues: Cues, s: int, e: int, a1: int) -> re.Match[str] | None:
+    """Where the topics of the meeting anchored at ``[.., a1)`` begin ("to discuss ..."), if named."""
+    return cues.find_from(cues.topic, _TOPIC, norm, max(s, a1 - 200), e)
+
+
+def _topics(norm: str, e: int, m: re.Match[str] | None) -> list[str]:
+    """The topics named after ``m`` (:func:`_topic_at`), at most five."""
     if m is None:
         return []
     end_m = _TOPIC_END.search(norm, m.end(), min(e, m.end() + 200))
@@ -174,14 +190,21 @@ def _topics(norm: str, cues: Cues, s: int, e: int, a1: int) -> list[str]:
 
 
 def _attribution(
-    g: Groundwork, s: int, e: int, people: list[ActorMention], mentions: list[ActorMention]
+    g: Groundwork,
+    cues: Cues,
+    s: int,
+    e: int,
+    people: list[ActorMention],
+    mentions: list[ActorMention],
 ) -> str | None:
     norm = g.norm
     # Every match of _ATTR_END and _ATTR_LEAD holds a reporting verb (case as written:
-    # one of _ATTR_VERBS, found by _ATTR_CUE), every match of _ATTR_ACCORDING "according":
-    # a sentence without them is not scanned, and most sentences have neither.
-    cue = _ATTR_CUE.search(norm, s, e) is not None
-    according = norm.find("according", s, e) != -1
+    # one of _ATTR_VERBS), every match of _ATTR_ACCORDING "according": a sentence without
+    # them is not scanned, and most sentences have neither. Only the verbs the article
+    # holds are looked for in the sentence.
+    verbs, according_here = cues.said()
+    cue = any(norm.find(w, s, e) != -1 for w in verbs)
+    according = according_here and norm.find("according", s, e) != -1
     if not cue and not according:
         return None
     keys = {m.actor.key for m in people}

@@ -20,7 +20,7 @@ from diplodata.extract._meeting_actors import (
     _object,
     _state_subject,
 )
-from diplodata.extract._meeting_attributes import _modality, _place, _status
+from diplodata.extract._meeting_attributes import _modality, _place, _status, _topic_at
 from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_patterns import (
     _BY,
@@ -81,6 +81,7 @@ class _Cand:
     split_key: int = 0
     when: TimeRef = NO_TIME
     year: str | None = None
+    topic: re.Match[str] | None = None  # where its topics begin (_topic_at of its first anchor)
 
     def names(self) -> set[str]:
         return {m.actor.key for m in self.people}
@@ -215,7 +216,8 @@ def _read_anchor(
     if not people:
         return []
     # ----- where
-    place = _place(norm, cues, places(), s, start, boundary, a1, e, people)
+    topic = _topic_at(norm, cues, s, e, a1)
+    place = _place(norm, cues, places(), s, start, boundary, a1, e, people, topic)
     if verb == "visit" and objects == [] and place is None:
         return []
     # ----- status, modality
@@ -232,6 +234,7 @@ def _read_anchor(
         status=status,
         modality=modality,
         place=place,
+        topic=topic,
     )
     if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
         return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from diplodata.extract._meeting_patterns import _ATTR_VERBS
 from diplodata.extract.text import Text
 
 __all__ = ["Cues"]
@@ -114,6 +115,8 @@ class Cues:
     """
 
     __slots__ = (
+        "_norm",
+        "_said",
         "call",
         "cancelled",
         "denied",
@@ -128,10 +131,13 @@ class Cues:
         "topic",
         "video",
     )
+    _said: tuple[tuple[str, ...], bool] | None
 
     def __init__(self, text: Text, plain: bool) -> None:
         runs = text.runs
         self.runs = runs.runs
+        self._norm = text.norm
+        self._said = None
         if not plain:
             self.denied = self.no = self.cancelled = self.postponed = self.proposed = True
             self.possible = self.habitual = self.their = self.next = self.topic = True
@@ -151,6 +157,16 @@ class Cues:
         letters = self.runs
         self.video = b"video" in letters or b"virtual" in letters
         self.call = b"phone" in letters
+
+    def said(self) -> tuple[tuple[str, ...], bool]:
+        """Which of ``verbs`` (:data:`~._meeting_patterns._ATTR_VERBS`) the text holds, and whether it holds "according".
+
+        Read on the first call (a sentence can hold only what its article holds).
+        """
+        if self._said is None:
+            norm = self._norm
+            self._said = (tuple(w for w in _ATTR_VERBS if w in norm), "according" in norm)
+        return self._said
 
     def cut(self, i: int) -> bool:
         """Whether a slice edge at offset ``i`` may cut a run of letters (true at its end, too).

@@ -236,8 +236,8 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         here = [c for c in _merge_sentence(here) if _valid(c)]
         for c in here:
             c.date = _date(g, (s, e), c.anchors[0], dates)
-            c.topics = _topics(norm, cues, s, e, c.anchors[0][1])
-            c.attribution = _attribution(g, s, e, c.people, mentions)
+            c.topics = _topics(norm, e, c.topic)
+            c.attribution = _attribution(g, cues, s, e, c.people, mentions)
             for extra in _split_dates(g, (s, e), c, dates):
                 extra.when = _when(g, extra, out[-1:])
                 if not _repeats(extra, out[-_LOOK_BACK:]):
