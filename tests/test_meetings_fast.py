@@ -113,12 +113,22 @@ def test_cue_gates_skip_only_searches_that_find_nothing(text: str, lo: int, hi: 
 def test_cue_gates_close_where_the_article_lacks_the_words() -> None:
     t = Text("Khalifa Haftar met Giuseppe Conte in Rome on Thursday.")
     cues = _cues(t)
-    assert not any(getattr(cues, flag) for flag, _ in _GATES if flag != "topic")
+    assert all(getattr(cues, flag) is not None for flag, _ in _GATES)  # each gate closed
+    assert _cues(Text("They held talks.")).topic is None  # open: "talks on" may follow
     folded = _cues(Text("The ſummit met."))  # a folded letter: nothing is gated
-    assert all(getattr(folded, flag) for flag, _ in _GATES)
-    cut = _cues(Text("The casino talks met."))  # "no" only as a piece of "casino"
-    assert not cut.no and cut.cut(5) and not cut.cut(4)
-    assert cut.find(False, mp._NO_BEFORE, "The casino talks met.", 8, 17) is not None
+    assert all(getattr(folded, flag) is None for flag, _ in _GATES)
+    text = "The casino talks met."  # "no" only as a piece of "casino"
+    cut = _cues(Text(text))
+    assert cut.no is not None and cut.cut(5) and not cut.cut(4)
+    assert cut.find(cut.no, mp._NO_BEFORE, text, 8, 17) is not None  # "no talks "
+    assert cut.find(cut.no, mp._NO_BEFORE, text, 7, 17) is None  # "ino talks ": not searched
+    text = "The talks mayor regularity."  # "may", "regular": pieces an end can cut
+    end = _cues(Text(text))
+    assert end.possible is not None and end.habitual is not None
+    assert end.find(end.possible, mp._POSSIBLE, text, 4, 13) is not None  # "talks may"
+    assert end.find_from(end.possible, mp._POSSIBLE, text, 4, 13) is not None
+    assert end.find(end.habitual, mp._HABITUAL, text, 4, 23) is not None  # "... regular"
+    assert end.find(end.possible, mp._POSSIBLE, text, 4, 14) is None  # "mayo": not searched
 
 
 # ------------------------------------------------------- the extractor, gates off

@@ -95,6 +95,13 @@ _TOPIC_WORDS = frozenset(
 """_TOPIC: "to discuss", "(for) talks on", "to press/push for", "focused on", "on how to"..."""
 
 
+Gate = frozenset[bytes] | None
+"""What a gate knows: ``None`` where a pattern may match anywhere (search); else its words,
+none of which is a whole run of letters of the article."""
+_NOTHING: frozenset[bytes] = frozenset()
+"""The closed gate of a pattern looked for as a piece of a run: no slice can hold it."""
+
+
 class Cues:
     """The cue words one article holds, for the gates of the meeting patterns.
 
@@ -104,14 +111,15 @@ class Cues:
         The article's text (its runs of letters are read).
     plain : bool
         Whether the text holds no letter that IGNORECASE folds to an ASCII one; where it
-        does, every flag is true and every pattern is searched.
+        does, every gate is open and every pattern is searched.
 
     Attributes
     ----------
-    denied, no, cancelled, postponed, proposed, possible, habitual, their, next, topic, video, call : bool
-        Whether a match of ``_DENIED``, ``_NO_BEFORE``, ``_CANCELLED``, ``_POSTPONED``,
+    denied, no, cancelled, postponed, proposed, possible, habitual, their, next, topic, video, call : Gate
+        The gates of ``_DENIED``, ``_NO_BEFORE``, ``_CANCELLED``, ``_POSTPONED``,
         ``_PROPOSED``, ``_POSSIBLE``, ``_HABITUAL``, ``_THEIR``, ``_NEXT_WHEN``,
-        ``_TOPIC``, ``_VIDEO``, ``_CALL`` can be somewhere in the article.
+        ``_TOPIC``, ``_VIDEO``, ``_CALL``: ``None`` (open) where the article holds one of
+        the pattern's words, else those words.
     """
 
     __slots__ = (
@@ -132,6 +140,18 @@ class Cues:
         "video",
     )
     _said: tuple[tuple[str, ...], bool] | None
+    call: Gate
+    cancelled: Gate
+    denied: Gate
+    habitual: Gate
+    next: Gate
+    no: Gate
+    possible: Gate
+    postponed: Gate
+    proposed: Gate
+    their: Gate
+    topic: Gate
+    video: Gate
 
     def __init__(self, text: Text, plain: bool) -> None:
         runs = text.runs
@@ -139,24 +159,24 @@ class Cues:
         self._norm = text.norm
         self._said = None
         if not plain:
-            self.denied = self.no = self.cancelled = self.postponed = self.proposed = True
-            self.possible = self.habitual = self.their = self.next = self.topic = True
-            self.video = self.call = True
+            self.denied = self.no = self.cancelled = self.postponed = self.proposed = None
+            self.possible = self.habitual = self.their = self.next = self.topic = None
+            self.video = self.call = None
             return
         words = runs.words
-        self.denied = not words.isdisjoint(_DENIED_WORDS)
-        self.no = b"no" in words
-        self.cancelled = not words.isdisjoint(_CANCELLED_WORDS)
-        self.postponed = not words.isdisjoint(_POSTPONED_WORDS)
-        self.proposed = not words.isdisjoint(_PROPOSED_WORDS)
-        self.possible = not words.isdisjoint(_POSSIBLE_WORDS)
-        self.habitual = not words.isdisjoint(_HABITUAL_WORDS)
-        self.their = not words.isdisjoint(_THEIR_WORDS)
-        self.next = not words.isdisjoint(_NEXT_WORDS)
-        self.topic = not words.isdisjoint(_TOPIC_WORDS)
+        self.denied = None if not words.isdisjoint(_DENIED_WORDS) else _DENIED_WORDS
+        self.no = None if b"no" in words else _NO_WORDS
+        self.cancelled = None if not words.isdisjoint(_CANCELLED_WORDS) else _CANCELLED_WORDS
+        self.postponed = None if not words.isdisjoint(_POSTPONED_WORDS) else _POSTPONED_WORDS
+        self.proposed = None if not words.isdisjoint(_PROPOSED_WORDS) else _PROPOSED_WORDS
+        self.possible = None if not words.isdisjoint(_POSSIBLE_WORDS) else _POSSIBLE_WORDS
+        self.habitual = None if not words.isdisjoint(_HABITUAL_WORDS) else _HABITUAL_WORDS
+        self.their = None if not words.isdisjoint(_THEIR_WORDS) else _THEIR_WORDS
+        self.next = None if not words.isdisjoint(_NEXT_WORDS) else _NEXT_WORDS
+        self.topic = None if not words.isdisjoint(_TOPIC_WORDS) else _TOPIC_WORDS
         letters = self.runs
-        self.video = b"video" in letters or b"virtual" in letters
-        self.call = b"phone" in letters
+        self.video = None if b"video" in letters or b"virtual" in letters else _NOTHING
+        self.call = None if b"phone" in letters else _NOTHING
 
     def said(self) -> tuple[tuple[str, ...], bool]:
         """Which of ``verbs`` (:data:`~._meeting_patterns._ATTR_VERBS`) the text holds, and whether it holds "according".
@@ -165,7 +185,7 @@ class Cues:
         """
         if self._said is None:
             norm = self._norm
-            self._said = (tuple(w for w in _ATTR_VERBS if w in norm), "according" in norm)
+            self._said = (tuple([w for w in _ATTR_VERBS if w in norm]), "according" in norm)
         return self._said
 
     def cut(self, i: int) -> bool:
@@ -173,24 +193,43 @@ class Cues:
 
         ``runs[i - 1 : i + 1]`` is two letters where ``i`` falls inside a run; it is
         shorter, or holds a space, everywhere else but at ``i == len(runs)`` after a
-        letter (a spare search there, never a skipped one).
+        letter (a spare look there, never a skipped one).
         """
         return self.runs[i - 1 : i + 1].isalpha()
 
     def find(
-        self, present: bool, pattern: re.Pattern[str], norm: str, lo: int, hi: int
+        self, gate: Gate, pattern: re.Pattern[str], norm: str, lo: int, hi: int
     ) -> re.Match[str] | None:
-        """``pattern.search(norm[lo:hi])``, not searched where the gate ``present`` proves no match."""
-        runs = self.runs
-        # cut(lo) or cut(hi), inline: this runs for most patterns of most anchors.
-        if present or runs[lo - 1 : lo + 1].isalpha() or runs[hi - 1 : hi + 1].isalpha():
+        """``pattern.search(norm[lo:hi])``, not searched where ``gate`` proves no match.
+
+        With the gate closed, a match needs one of its words as a whole run of the slice:
+        only a piece of a run cut by an edge of the slice can be one.
+        """
+        if gate is None:
             return pattern.search(norm[lo:hi])
+        runs = self.runs
+        if runs[lo - 1 : lo + 1].isalpha():  # lo cuts a run: the slice opens with its tail
+            j = runs.find(b" ", lo, hi)
+            if runs[lo : j if j >= 0 else hi] in gate:
+                return pattern.search(norm[lo:hi])
+        if runs[hi - 1 : hi + 1].isalpha():  # hi cuts a run: the slice ends with its head
+            j = runs.rfind(b" ", lo, hi)
+            if runs[j + 1 if j >= 0 else lo : hi] in gate:
+                return pattern.search(norm[lo:hi])
         return None
 
     def find_from(
-        self, present: bool, pattern: re.Pattern[str], norm: str, pos: int, endpos: int
+        self, gate: Gate, pattern: re.Pattern[str], norm: str, pos: int, endpos: int
     ) -> re.Match[str] | None:
-        """``pattern.search(norm, pos, endpos)``, not searched where ``present`` proves no match."""
-        if present or self.runs[endpos - 1 : endpos + 1].isalpha():
+        """``pattern.search(norm, pos, endpos)``, not searched where ``gate`` proves no match.
+
+        The engine reads the real character before ``pos``: only ``endpos`` can cut a run.
+        """
+        if gate is None:
             return pattern.search(norm, pos, endpos)
+        runs = self.runs
+        if runs[endpos - 1 : endpos + 1].isalpha():
+            j = runs.rfind(b" ", pos, endpos)
+            if runs[j + 1 if j >= 0 else pos : endpos] in gate:
+                return pattern.search(norm, pos, endpos)
         return None
