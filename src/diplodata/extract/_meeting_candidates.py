@@ -221,7 +221,7 @@ def _read_anchor(
     if verb == "visit" and objects == [] and place is None:
         return []
     # ----- status, modality
-    clause_end = max([a1] + [m.end for m in people])
+    clause_end = max(a1, *[m.end for m in people])
     status = _status(g, cues, s, e, start, a0, a1, clause_end, word)
     modality = _modality(g, cues, s, e, verb)
     if modality in (Modality.CALL, Modality.VIDEO):

@@ -95,6 +95,25 @@ _TOPIC_WORDS = frozenset(
 """_TOPIC: "to discuss", "(for) talks on", "to press/push for", "focused on", "on how to"..."""
 
 
+_GATES_OF: dict[bytes, int] = {}
+"""Each gated word, and the gates (one bit each, in the order of ``Cues.__init__``) it opens."""
+for _bit, _words in enumerate(
+    [
+        _DENIED_WORDS,
+        _NO_WORDS,
+        _CANCELLED_WORDS,
+        _POSTPONED_WORDS,
+        _PROPOSED_WORDS,
+        _POSSIBLE_WORDS,
+        _HABITUAL_WORDS,
+        _THEIR_WORDS,
+        _NEXT_WORDS,
+        _TOPIC_WORDS,
+    ]
+):
+    for _word in _words:
+        _GATES_OF[_word] = _GATES_OF.get(_word, 0) | 1 << _bit
+
 Gate = frozenset[bytes] | None
 """What a gate knows: ``None`` where a pattern may match anywhere (search); else its words,
 none of which is a whole run of letters of the article."""
@@ -163,17 +182,20 @@ class Cues:
             self.possible = self.habitual = self.their = self.next = self.topic = None
             self.video = self.call = None
             return
-        words = runs.words
-        self.denied = None if not words.isdisjoint(_DENIED_WORDS) else _DENIED_WORDS
-        self.no = None if b"no" in words else _NO_WORDS
-        self.cancelled = None if not words.isdisjoint(_CANCELLED_WORDS) else _CANCELLED_WORDS
-        self.postponed = None if not words.isdisjoint(_POSTPONED_WORDS) else _POSTPONED_WORDS
-        self.proposed = None if not words.isdisjoint(_PROPOSED_WORDS) else _PROPOSED_WORDS
-        self.possible = None if not words.isdisjoint(_POSSIBLE_WORDS) else _POSSIBLE_WORDS
-        self.habitual = None if not words.isdisjoint(_HABITUAL_WORDS) else _HABITUAL_WORDS
-        self.their = None if not words.isdisjoint(_THEIR_WORDS) else _THEIR_WORDS
-        self.next = None if not words.isdisjoint(_NEXT_WORDS) else _NEXT_WORDS
-        self.topic = None if not words.isdisjoint(_TOPIC_WORDS) else _TOPIC_WORDS
+        # One set operation finds which gated words the article holds; each names its gates.
+        held = 0
+        for word in runs.words.intersection(_GATES_OF):
+            held |= _GATES_OF[word]
+        self.denied = None if held & 1 else _DENIED_WORDS
+        self.no = None if held & 2 else _NO_WORDS
+        self.cancelled = None if held & 4 else _CANCELLED_WORDS
+        self.postponed = None if held & 8 else _POSTPONED_WORDS
+        self.proposed = None if held & 16 else _PROPOSED_WORDS
+        self.possible = None if held & 32 else _POSSIBLE_WORDS
+        self.habitual = None if held & 64 else _HABITUAL_WORDS
+        self.their = None if held & 128 else _THEIR_WORDS
+        self.next = None if held & 256 else _NEXT_WORDS
+        self.topic = None if held & 512 else _TOPIC_WORDS
         letters = self.runs
         self.video = None if b"video" in letters or b"virtual" in letters else _NOTHING
         self.call = None if b"phone" in letters else _NOTHING

@@ -205,7 +205,7 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     i = 0  # the first anchor start not before the sentence (sentences come in text order)
     for sent in g.sentences:
         s, e0 = sent
-        e = min(e0, s + _MAX_SENTENCE)
+        e = e0 if e0 - s <= _MAX_SENTENCE else s + _MAX_SENTENCE
         mentions: list[ActorMention] | None = None
         # Only a follow-up ("The talks ...") or a meeting word makes a sentence matter;
         # every other sentence is skipped before any per-sentence work.
@@ -365,12 +365,12 @@ def _valid(c: _Cand) -> bool:
 
 def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
     people = c.people  # one mention an actor: _read_anchor and _follow_up keep it so
-    participants = tuple(m.actor for m in people)
+    participants = tuple([m.actor for m in people])
     host = c.host.actor if c.host is not None else None
     if host is not None and not any(p.same_as(host) for p in participants):
         participants = (host, *participants)
     spans: dict[tuple[int, int], Span] = {}
-    for a, b in [*c.anchors, *((m.start, m.end) for m in people)]:
+    for a, b in [*c.anchors, *[(m.start, m.end) for m in people]]:
         if (a, b) not in spans and b > a:
             spans[(a, b)] = g.span(a, b)
     start, end = c.anchors[0]
@@ -394,7 +394,7 @@ def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
         "host": host,
         "status": c.status,
         "modality": c.modality,
-        "topics": tuple(t for t in c.topics if t.strip()),
+        "topics": tuple([t for t in c.topics if t.strip()]),
     }
     meeting: Meeting
     if _valid_fields(fields):
