@@ -133,7 +133,10 @@ def _read_anchor(
     if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
         return []
     definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
-    if verb is None and _unnamed_noun(mentions, a0, a1, definite, word):
+    # A state can be the subject of a noun only where _PROPOSED matches its clause, which
+    # starts at max(s, a0 - 400) or at the end of a boundary (no word cut there).
+    may_state = cues.proposed is None or cues.cut(max(s, a0 - 400))
+    if verb is None and _unnamed_noun(mentions, a0, a1, definite, word, may_state):
         return []
 
     # ----- objects (read before the clause: they decide most of the anchors dropped)
@@ -166,7 +169,7 @@ def _read_anchor(
             return []  # "the talks", "after the meeting": a meeting already reported
         if verb == "host" and passive_by is None and not _HOSTED_EVENT.match(norm, a1, e):
             return []  # "welcomed the calls", "received criticism"
-        if noun and _few_subjects(mentions, a0, word):
+        if noun and _few_subjects(mentions, a0, word, may_state):
             return []  # the check at the end of the subject, made before the clause is read
 
     start, boundary = _clause_start(norm, s, a0)
@@ -246,7 +249,7 @@ _LIST_REACH = 90
 
 
 def _unnamed_noun(
-    mentions: list[ActorMention], a0: int, a1: int, definite: bool, word: str
+    mentions: list[ActorMention], a0: int, a1: int, definite: bool, word: str, state: bool
 ) -> bool:
     """Whether a noun anchor (no verb) is dropped for want of people, whatever else is read.
 
@@ -259,17 +262,21 @@ def _unnamed_noun(
     reach = a1 + _LIST_REACH
     if any(a1 < m.start <= reach for m in mentions):
         return False
-    return definite or _few_subjects(mentions, a0, word)
+    return definite or _few_subjects(mentions, a0, word, state)
 
 
-def _few_subjects(mentions: list[ActorMention], a0: int, word: str) -> bool:
+def _few_subjects(mentions: list[ActorMention], a0: int, word: str, state: bool) -> bool:
     """Whether a noun anchor with no objects is dropped for want of two subjects ("plans for a conference").
 
-    Its subjects are actors that end before the anchor, or one state named as subject in
-    place of any: with no actor before the anchor, it has at most one, and any noun but
+    Its subjects are distinct actors that end before the anchor, and, only where ``state``
+    (a state may be named as subject: see :func:`_read_anchor`), one state besides. With
+    no actor before the anchor, or one and no state, it has at most one, and any noun but
     "visit" is dropped (the check after the subject in :func:`_read_anchor`).
     """
-    return word not in ("visit", "visits") and not any(m.end <= a0 for m in mentions)
+    if word in ("visit", "visits"):
+        return False
+    before = [m for m in mentions if m.end <= a0]
+    return not before or (len(before) == 1 and not state)
 
 
 def _pronoun(
