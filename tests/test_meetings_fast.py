@@ -346,3 +346,41 @@ def test_the_reporting_verbs_of_the_article_find_those_of_a_sentence(
     assert (according and norm.find("according", s, e) != -1) is (
         norm.find("according", s, e) != -1
     )
+
+
+_PLANNED_PIECES = [
+    "will", "Will", "WILL", "shall", "would", "is to", "are  to", "is\nto", "due", "set to",
+    "expected to", "scheduled", "going to", "plans to", "plan to", "planning to", "intends to",
+    "intend to", "next week", "Next  month", "tomorrow", "later on", "later this", "upcoming",
+    "planned", "he'll", "they’ll", "this to", "xwill", "willing", "İs to", "wıll", "after",
+    "After", "to", "To meet", "TO HOST", "to visit", "hold talks", "to hold  talks", "meet",
+    "é", "1", "_", "-", "x",
+]  # fmt: skip
+_planned_texts = st.lists(
+    st.tuples(st.sampled_from(_PLANNED_PIECES), st.sampled_from([" ", "  ", ", ", "", "'"])),
+    max_size=8,
+).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_planned_texts, st.integers(0, 60), st.integers(0, 60))
+def test_status_pre_checks_find_every_match(text: str, a: int, b: int) -> None:
+    # _status searches _PLANNED, _AFTER_END and _TO_MEET only where these find their words.
+    t = Text(text)
+    norm, runs, cues = t.norm, t.runs.runs, _cues(t)
+    if mp._PLANNED.search(norm[a:b]) and cues.plain and not cues.cut(a):
+        assert mp._PLANNED_RUNS.search(runs, a, b) is not None, (norm, a, b)
+    if mp._AFTER_END.search(norm[a:b]):
+        assert norm.find("after", a, b) != -1
+    if mp._TO_MEET.search(norm[a:b]):
+        assert runs.find(b"to", a, b) != -1
+
+
+def test_planned_in_the_runs_needs_an_uncut_start() -> None:
+    # A slice that cuts "this" reads "is to" where the runs of letters hold "this to":
+    # there _status searches the text itself.
+    t = Text("Will Haftar and Conte say this to Salame?")
+    cues = _cues(t)
+    a = t.norm.index("this") + 2
+    assert mp._PLANNED.search(t.norm[a:]) is not None
+    assert mp._PLANNED_RUNS.search(t.runs.runs, a) is None and cues.cut(a)

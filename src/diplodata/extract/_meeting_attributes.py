@@ -27,6 +27,7 @@ from diplodata.extract._meeting_patterns import (
     _PLACE_CUT,
     _PLACE_PREP,
     _PLANNED,
+    _PLANNED_RUNS,
     _POSTPONED,
     _PROPOSED,
     _TO_MEET,
@@ -68,11 +69,23 @@ def _status(
         return MeetingStatus.POSTPONED
     if cues.find(cues.proposed, _PROPOSED, norm, start, min(e, a1 + 10)):
         return MeetingStatus.PROPOSED
-    if _AFTER_END.search(norm[max(s, a0 - 10) : a0]):
+    # Each search below is made only where its literal word stands in the stretch: "after"
+    # as written; "to" in any case, in the runs of letters (no letter folds to "t" or
+    # "o"); the words of _PLANNED as _PLANNED_RUNS finds them in the runs (see there).
+    lo = max(s, a0 - 10)
+    if norm.find("after", lo, a0) != -1 and _AFTER_END.search(norm[lo:a0]):
         return MeetingStatus.HELD
-    if _PLANNED.search(norm[start:a1]):
+    runs = cues.runs
+    if (
+        not cues.plain or cues.cut(start) or _PLANNED_RUNS.search(runs, start, a1) is not None
+    ) and _PLANNED.search(norm[start:a1]):
         return MeetingStatus.PLANNED
-    if _TO_MEET.search(norm[max(s, a0 - 4) : a1 + 10]) and not _PAST.search(norm[start:a0]):
+    lo = max(s, a0 - 4)
+    if (
+        runs.find(b"to", lo, a1 + 10) != -1
+        and _TO_MEET.search(norm[lo : a1 + 10])
+        and not _PAST.search(norm[start:a0])
+    ):
         return MeetingStatus.PLANNED
     if cues.find(cues.next, _NEXT_WHEN, norm, start, min(e, clause_end + 60)):
         return MeetingStatus.PLANNED

@@ -139,6 +139,8 @@ class Cues:
         ``_PROPOSED``, ``_POSSIBLE``, ``_HABITUAL``, ``_THEIR``, ``_NEXT_WHEN``,
         ``_TOPIC``, ``_VIDEO``, ``_CALL``: ``None`` (open) where the article holds one of
         the pattern's words, else those words.
+    plain : bool
+        As given: whether the runs of letters hold every ASCII letter a pattern can match.
     """
 
     __slots__ = (
@@ -150,6 +152,7 @@ class Cues:
         "habitual",
         "next",
         "no",
+        "plain",
         "possible",
         "postponed",
         "proposed",
@@ -177,6 +180,7 @@ class Cues:
         self.runs = runs.runs
         self._norm = text.norm
         self._said = None
+        self.plain = plain
         if not plain:
             self.denied = self.no = self.cancelled = self.postponed = self.proposed = None
             self.possible = self.habitual = self.their = self.next = self.topic = None

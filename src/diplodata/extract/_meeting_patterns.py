@@ -125,6 +125,16 @@ _PLANNED = re.compile(
     r"later\s++(?:on|this|today|in)|upcoming|planned)\b|'ll\b",
     re.IGNORECASE,
 )
+_PLANNED_RUNS = re.compile(
+    rb"\b(?:will|shall|would|due|scheduled|upcoming|planned|tomorrow|ll|"
+    rb"(?:is|are|set|expected|going|plans?|planning|intends?) +to|next +(?:week|month|year)|"
+    rb"later +(?:on|this|today|in))\b"
+)
+"""_PLANNED read in the runs of letters (``Text.runs``: lower case, every other character a
+space), where it is 2-3x faster. Where _PLANNED matches ``norm[a:b]``, this matches
+``runs`` from ``a`` to ``b``: the same letters, lower-cased, each white-space or
+apostrophe a space; unless a letter IGNORECASE folds to ASCII ("İ") stands in the text or
+``a`` cuts a word (where the slice reads a piece of it as a word)."""
 # Words one of which every match of a pattern holds (lower case; see Groundwork.occurs).
 _CANCELLED_WORDS = (b"called", b"cancel", b"scrapped")
 _POSTPONED_WORDS = (b"postponed", b"put", b"pushed", b"delayed", b"rescheduled")
