@@ -384,3 +384,11 @@ def test_planned_in_the_runs_needs_an_uncut_start() -> None:
     a = t.norm.index("this") + 2
     assert mp._PLANNED.search(t.norm[a:]) is not None
     assert mp._PLANNED_RUNS.search(t.runs.runs, a) is None and cues.cut(a)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_topic_texts | _cue_texts, st.integers(0, 80), st.integers(0, 120))
+def test_topics_in_the_runs_find_every_topic(text: str, pos: int, endpos: int) -> None:
+    t = Text(text)
+    if mp._TOPIC.search(t.norm, pos, endpos) is not None:
+        assert mp._TOPIC_RUNS.search(t.runs.runs, pos, endpos) is not None, (t.norm, pos)

@@ -33,6 +33,7 @@ from diplodata.extract._meeting_patterns import (
     _TO_MEET,
     _TOPIC,
     _TOPIC_END,
+    _TOPIC_RUNS,
     _TOPIC_SPLIT,
     _TOPIC_TAIL,
     _VIDEO,
@@ -178,7 +179,10 @@ def _date(
 
 def _topic_at(norm: str, cues: Cues, s: int, e: int, a1: int) -> re.Match[str] | None:
     """Where the topics of the meeting anchored at ``[.., a1)`` begin ("to discuss ..."), if named."""
-    return cues.find_from(cues.topic, _TOPIC, norm, max(s, a1 - 200), e)
+    pos = max(s, a1 - 200)
+    if cues.topic is None and _TOPIC_RUNS.search(cues.runs, pos, e) is None:
+        return None  # _TOPIC is case-sensitive: no letter folds, whatever the text holds
+    return cues.find_from(cues.topic, _TOPIC, norm, pos, e)
 
 
 def _topics(norm: str, e: int, m: re.Match[str] | None) -> list[str]:

@@ -135,6 +135,12 @@ space), where it is 2-3x faster. Where _PLANNED matches ``norm[a:b]``, this matc
 ``runs`` from ``a`` to ``b``: the same letters, lower-cased, each white-space or
 apostrophe a space; unless a letter IGNORECASE folds to ASCII ("İ") stands in the text or
 ``a`` cuts a word (where the slice reads a piece of it as a word)."""
+_TOPIC_RUNS = re.compile(
+    rb"\b(?:to +discuss|discussed|discussing|for +talks +on|talks +on|to +press +for|"
+    rb"to +push +for|focused +on|covered|on +how +to|about) "
+)
+"""_TOPIC read in the runs of letters, as _PLANNED_RUNS reads _PLANNED: where _TOPIC matches
+``norm`` from ``pos`` to ``endpos``, this matches ``runs`` there (about 2.5x faster)."""
 # Words one of which every match of a pattern holds (lower case; see Groundwork.occurs).
 _CANCELLED_WORDS = (b"called", b"cancel", b"scrapped")
 _POSTPONED_WORDS = (b"postponed", b"put", b"pushed", b"delayed", b"rescheduled")
