@@ -392,3 +392,26 @@ def test_topics_in_the_runs_find_every_topic(text: str, pos: int, endpos: int) -
     t = Text(text)
     if mp._TOPIC.search(t.norm, pos, endpos) is not None:
         assert mp._TOPIC_RUNS.search(t.runs.runs, pos, endpos) is not None, (t.norm, pos)
+
+
+_RUNS_FORMS = [
+    (mp._HABITUAL, mp._HABITUAL_RUNS),
+    (mp._PROPOSED, mp._PROPOSED_RUNS),
+    (mp._POSSIBLE, mp._POSSIBLE_RUNS),
+    (mp._CANCELLED, mp._CANCELLED_RUNS),
+    (mp._PLANNED, mp._PLANNED_RUNS),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_cue_texts | _planned_texts | _cut_texts, st.integers(0, 60), st.integers(0, 60))
+def test_each_pattern_read_in_the_runs_finds_every_match(text: str, a: int, b: int) -> None:
+    # Cues.find searches a pattern only where its _RUNS form finds something (plain text,
+    # no edge cutting a word): every match of the pattern must be found by that form.
+    t = Text(text)
+    cues = _cues(t)
+    if not cues.plain or cues.cut(a) or cues.cut(b):
+        return
+    for pattern, letters in _RUNS_FORMS:
+        if pattern.search(t.norm[a:b]) is not None:
+            assert letters.search(t.runs.runs, a, b) is not None, (pattern.pattern, t.norm, a, b)

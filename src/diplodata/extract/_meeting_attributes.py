@@ -19,6 +19,7 @@ from diplodata.extract._meeting_patterns import (
     _ATTR_LEAD,
     _CALL,
     _CANCELLED,
+    _CANCELLED_RUNS,
     _DATELINE,
     _DENIED,
     _NEXT_WHEN,
@@ -30,6 +31,7 @@ from diplodata.extract._meeting_patterns import (
     _PLANNED_RUNS,
     _POSTPONED,
     _PROPOSED,
+    _PROPOSED_RUNS,
     _TO_MEET,
     _TOPIC,
     _TOPIC_END,
@@ -64,11 +66,11 @@ def _status(
         cues.no, _NO_BEFORE, norm, max(s, a0 - 30), a0
     ):
         return MeetingStatus.DENIED
-    if cues.find(cues.cancelled, _CANCELLED, norm, s, e):
+    if cues.find(cues.cancelled, _CANCELLED, norm, s, e, _CANCELLED_RUNS):
         return MeetingStatus.CANCELLED
     if cues.find(cues.postponed, _POSTPONED, norm, s, e):
         return MeetingStatus.POSTPONED
-    if cues.find(cues.proposed, _PROPOSED, norm, start, min(e, a1 + 10)):
+    if cues.find(cues.proposed, _PROPOSED, norm, start, min(e, a1 + 10), _PROPOSED_RUNS):
         return MeetingStatus.PROPOSED
     # Each search below is made only where its literal word stands in the stretch: "after"
     # as written; "to" in any case, in the runs of letters (no letter folds to "t" or

@@ -30,6 +30,7 @@ from diplodata.extract._meeting_patterns import (
     _DEFINITE,
     _DETERMINED,
     _HABITUAL,
+    _HABITUAL_RUNS,
     _HOSTED_BY,
     _HOSTED_EVENT,
     _LIST_CUT,
@@ -40,7 +41,9 @@ from diplodata.extract._meeting_patterns import (
     _PASSIVE_MET,
     _POSSESSOR,
     _POSSIBLE,
+    _POSSIBLE_RUNS,
     _PROPOSED,
+    _PROPOSED_RUNS,
     _SPEAK_LEAD,
     _THEIR,
     _VISIT_DET,
@@ -173,8 +176,8 @@ def _read_anchor(
             return []  # the check at the end of the subject, made before the clause is read
 
     start, boundary = _clause_start(norm, s, a0)
-    if cues.find(cues.possible, _POSSIBLE, norm, start, a0) or cues.find(
-        cues.habitual, _HABITUAL, norm, start, min(e, a1 + 20)
+    if cues.find(cues.possible, _POSSIBLE, norm, start, a0, _POSSIBLE_RUNS) or cues.find(
+        cues.habitual, _HABITUAL, norm, start, min(e, a1 + 20), _HABITUAL_RUNS
     ):
         return []
 
@@ -192,7 +195,8 @@ def _read_anchor(
         if subject and _is_pronoun(subject[0]):
             subject[0] = _pronoun(subject[0], mentions, s, previous)
     if not subject and (
-        verb in ("host", "invite") or cues.find(cues.proposed, _PROPOSED, norm, start, a0)
+        verb in ("host", "invite")
+        or cues.find(cues.proposed, _PROPOSED, norm, start, a0, _PROPOSED_RUNS)
     ):
         state = _state_subject(norm, start, a0)
         if state is not None:
