@@ -96,9 +96,10 @@ def _status(
 
 
 def _modality(g: Groundwork, cues: Cues, s: int, e: int, verb: str | None) -> Modality:
-    if cues.find(cues.video, _VIDEO, g.norm, s, e):
+    # Their gates are pieces of runs ("video", "phone"): closed, no slice holds them.
+    if cues.video is None and _VIDEO.search(g.norm[s:e]):
         return Modality.VIDEO
-    if verb == "phone" or cues.find(cues.call, _CALL, g.norm, s, e):
+    if verb == "phone" or (cues.call is None and _CALL.search(g.norm[s:e])):
         return Modality.CALL
     if verb == "speak":
         return Modality.UNKNOWN
@@ -172,8 +173,8 @@ def _date(
     if dateline is not None:
         s = dateline.end()
     inside = [d for d in dates if s <= d.start and d.end <= e and d.role == "point"]
-    if not inside:
-        return None
+    if len(inside) < 2:
+        return inside[0] if inside else None
     return min(
         inside, key=lambda d: (min(abs(d.start - anchor[1]), abs(anchor[0] - d.end)), d.start)
     )
