@@ -415,3 +415,43 @@ def test_each_pattern_read_in_the_runs_finds_every_match(text: str, a: int, b: i
     for pattern, letters in _RUNS_FORMS:
         if pattern.search(t.norm[a:b]) is not None:
             assert letters.search(t.runs.runs, a, b) is not None, (pattern.pattern, t.norm, a, b)
+
+
+def _plain_clause_start(norm: str, s: int, anchor: int) -> tuple[int, str | None]:
+    """_clause_start before its near look: the last boundary of the whole stretch."""
+    lo = max(s, anchor - 400)
+    found = list(mp._BOUNDARY.finditer(norm, lo, anchor))
+    if not found:
+        return lo, None
+    return found[-1].end(), found[-1].group().strip().lower()
+
+
+_BOUNDARY_PIECES = [
+    "said", "says", "who", "whom", "where", "which", "when", "while", "but", "added", ";",
+    ":", " - ", " - - ", " -- ", "\n-\n", "x", "xsaid", "saidx", "the talks", "Haftar",
+    "met", " ", "  ", ",", "é", "1",
+]  # fmt: skip
+_boundary_texts = st.lists(st.sampled_from(_BOUNDARY_PIECES), max_size=70).map(
+    lambda parts: " ".join(parts)
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_boundary_texts, st.integers(0, 60), st.integers(0, 500))
+def test_the_near_clause_boundary_is_the_last_one(text: str, s: int, anchor: int) -> None:
+    from diplodata.extract._meeting_actors import _clause_start
+
+    anchor = min(anchor, len(text))
+    s = min(s, anchor)
+    assert _clause_start(text, s, anchor) == _plain_clause_start(text, s, anchor)
+
+
+def test_a_dash_chain_at_the_edge_of_the_near_look_is_read_in_full() -> None:
+    # " - - ": the boundary " - " at 10 and the one at 12 overlap; a scan from 12 (the
+    # near look of an anchor at 92) finds the second, a scan from the sentence start
+    # only the first.
+    from diplodata.extract._meeting_actors import _NEAR, _clause_start
+
+    text = "a" * 10 + " - - " + "x" * 77 + " met"
+    anchor = 12 + _NEAR
+    assert _clause_start(text, 0, anchor) == _plain_clause_start(text, 0, anchor) == (13, "-")
