@@ -108,11 +108,27 @@ def _object(norm: str, mentions: list[ActorMention], pos: int, limit: int) -> Ac
     return m
 
 
+_NEAR = 80
+"""How far before an anchor the last clause boundary is looked for first."""
+
+
 def _clause_start(norm: str, s: int, anchor: int) -> tuple[int, str | None]:
-    """Start of the clause holding the anchor, and the boundary word before it."""
+    """Start of the clause holding the anchor, and the boundary word before it.
+
+    The last boundary is looked for in the :data:`_NEAR` characters before the anchor
+    first. Where one is found there that is no dash, it is the last of the whole stretch
+    as well: only two dashes (" - - ") can be boundaries that overlap, so a scan from
+    anywhere before finds it too, and nothing after it. Else the stretch is scanned.
+    """
     lo = max(s, anchor - 400)
-    found = deque(_BOUNDARY.finditer(norm, lo, anchor), maxlen=1)  # the last one, read in C
-    last = found[0] if found else None
+    last = None
+    if anchor - _NEAR > lo:
+        near = deque(_BOUNDARY.finditer(norm, anchor - _NEAR, anchor), maxlen=1)
+        if near and not near[0].group()[0].isspace():
+            last = near[0]
+    if last is None:
+        found = deque(_BOUNDARY.finditer(norm, lo, anchor), maxlen=1)  # the last, read in C
+        last = found[0] if found else None
     if last is None:
         return lo, None
     return last.end(), last.group().strip().lower()

@@ -20,7 +20,8 @@ from diplodata.extract._meeting_actors import (
     _object,
     _state_subject,
 )
-from diplodata.extract._meeting_attributes import _modality, _place, _status
+from diplodata.extract._meeting_attributes import _modality, _place, _status, _topic_at
+from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_patterns import (
     _BY,
     _BY_LEAD,
@@ -29,6 +30,7 @@ from diplodata.extract._meeting_patterns import (
     _DEFINITE,
     _DETERMINED,
     _HABITUAL,
+    _HABITUAL_RUNS,
     _HOSTED_BY,
     _HOSTED_EVENT,
     _LIST_CUT,
@@ -39,7 +41,9 @@ from diplodata.extract._meeting_patterns import (
     _PASSIVE_MET,
     _POSSESSOR,
     _POSSIBLE,
+    _POSSIBLE_RUNS,
     _PROPOSED,
+    _PROPOSED_RUNS,
     _SPEAK_LEAD,
     _THEIR,
     _VISIT_DET,
@@ -47,7 +51,7 @@ from diplodata.extract._meeting_patterns import (
 )
 from diplodata.extract.actors import ActorMention
 from diplodata.extract.dates import DateMatch
-from diplodata.extract.groundwork import Groundwork
+from diplodata.extract.groundwork import NO_TIME, Groundwork
 from diplodata.extract.places import PlaceMention
 from diplodata.models import (
     ActorKind,
@@ -59,9 +63,13 @@ from diplodata.models import (
 # ------------------------------------------------------------------------------ types
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
-    """A meeting candidate read around one anchor (normalised offsets)."""
+    """A meeting candidate read around one anchor (normalised offsets).
+
+    ``when`` starts as the shared :data:`~diplodata.extract.groundwork.NO_TIME` (a
+    TimeRef is immutable; building a fresh one per candidate cost a validation each).
+    """
 
     sentence: tuple[int, int]
     anchors: list[tuple[int, int]]
@@ -74,8 +82,9 @@ class _Cand:
     topics: list[str] = field(default_factory=list)
     attribution: str | None = None
     split_key: int = 0
-    when: TimeRef = field(default_factory=TimeRef)
+    when: TimeRef = NO_TIME
     year: str | None = None
+    topic: re.Match[str] | None = None  # where its topics begin (_topic_at of its first anchor)
 
     def names(self) -> set[str]:
         return {m.actor.key for m in self.people}
@@ -86,6 +95,7 @@ class _Cand:
 
 def _read_anchor(
     g: Groundwork,
+    cues: Cues,
     sent: tuple[int, int],
     mentions: list[ActorMention],
     places: Callable[[], list[PlaceMention]],
@@ -123,22 +133,56 @@ def _read_anchor(
         noun = True
     if verb is None and not noun:
         return []
-
-    start, boundary = _clause_start(norm, s, a0)
-    clause_before = norm[start:a0]
-    if _POSSIBLE.search(clause_before) or _HABITUAL.search(norm[start : min(e, a1 + 20)]):
-        return []
     if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
         return []
+    definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
+    # A state can be the subject of a noun only where _PROPOSED matches its clause, which
+    # starts at max(s, a0 - 400) or at the end of a boundary (no word cut there).
+    may_state = cues.proposed is None or cues.cut(max(s, a0 - 400))
+    if verb is None and _unnamed_noun(mentions, a0, a1, definite, word, may_state):
+        return []
 
-    people: list[ActorMention] = []
+    # ----- objects (read before the clause: they decide most of the anchors dropped)
     host: ActorMention | None = None
     objects: list[ActorMention] = []
     limit = min(e, a1 + 400)
+    passive_by = None
+    if verb is not None:
+        lead = _OBJ_LEAD.match(norm, a1, limit)
+        pos = lead.end() if lead else a1
+        if verb == "host" and _BY.match(norm[a1 : a1 + 4]):
+            passive_by = _at(mentions, _BY_LEAD.match(norm, a1).end())  # type: ignore[union-attr]
+        obj = _object(norm, mentions, pos, limit) if passive_by is None else None
+        if obj is not None:
+            objects = _chain(norm, mentions, obj, limit)
+    if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
+        window = norm[a1 : min(e, a1 + _LIST_REACH)]
+        lead2 = _LIST_LEAD.search(window)
+        if lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
+            word2 = lead2.group().strip().lower()
+            pos = a1 + lead2.end()
+            obj = _object(norm, mentions, pos, limit)
+            if obj is not None and not (word2 == "by" and not noun):
+                more = _chain(norm, mentions, obj, limit)
+                if word2 == "by" and noun and _HOSTED_BY.search(window[: lead2.start()]):
+                    host = more[0]
+                objects = objects + [m for m in more if m not in objects]
+    if not objects:
+        if definite:
+            return []  # "the talks", "after the meeting": a meeting already reported
+        if verb == "host" and passive_by is None and not _HOSTED_EVENT.match(norm, a1, e):
+            return []  # "welcomed the calls", "received criticism"
+        if noun and _few_subjects(mentions, a0, word, may_state):
+            return []  # the check at the end of the subject, made before the clause is read
+
+    start, boundary = _clause_start(norm, s, a0)
+    if cues.find(cues.possible, _POSSIBLE, norm, start, a0, _POSSIBLE_RUNS) or cues.find(
+        cues.habitual, _HABITUAL, norm, start, min(e, a1 + 20), _HABITUAL_RUNS
+    ):
+        return []
 
     # ----- subject
     subject: list[ActorMention] = []
-    definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
     first = _first_in(norm, mentions, start, a0)
     if first is None and boundary == "who":
         # "X, who had met Y": the antecedent before ", who"
@@ -150,51 +194,22 @@ def _read_anchor(
         subject = _chain(norm, mentions, first, a0, objects=False)
         if subject and _is_pronoun(subject[0]):
             subject[0] = _pronoun(subject[0], mentions, s, previous)
-    if not subject and (verb in ("host", "invite") or _PROPOSED.search(clause_before)):
+    if not subject and (
+        verb in ("host", "invite")
+        or cues.find(cues.proposed, _PROPOSED, norm, start, a0, _PROPOSED_RUNS)
+    ):
         state = _state_subject(norm, start, a0)
         if state is not None:
             subject = [state]
-    if noun and _THEIR.search(before):
+    if noun and cues.find(cues.their, _THEIR, norm, max(s, a0 - 60), a0):
         # "at their meeting": everyone named before it in the sentence
         subject = [m for m in mentions if s <= m.start and m.end <= a0][:6]
-
-    # ----- objects
-    passive_by = None
-    if verb is not None:
-        lead = _OBJ_LEAD.match(norm, a1, limit)
-        pos = lead.end() if lead else a1
-        if verb == "host" and _BY.match(norm[a1 : a1 + 4]):
-            passive_by = _at(mentions, _BY_LEAD.match(norm, a1).end())  # type: ignore[union-attr]
-        obj = _object(norm, mentions, pos, limit) if passive_by is None else None
-        if obj is not None:
-            objects = _chain(norm, mentions, obj, limit)
-    if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
-        window = norm[a1 : min(e, a1 + 90)]
-        lead2 = _LIST_LEAD.search(window)
-        if lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
-            word2 = lead2.group().strip().lower()
-            pos = a1 + lead2.end()
-            obj = _object(norm, mentions, pos, limit)
-            if obj is not None and not (word2 == "by" and not noun):
-                more = _chain(norm, mentions, obj, limit)
-                if word2 == "by" and noun and _HOSTED_BY.search(window[: lead2.start()]):
-                    host = more[0]
-                objects = objects + [m for m in more if m not in objects]
     if noun:
         m_pos = _POSSESSOR.search(before)
         if m_pos is not None:
             owner = [m for m in mentions if m.end == a0 - len(before) + m_pos.start()]
             if owner:
                 subject = [owner[0], *(m for m in subject if m is not owner[0])]
-    if definite and not objects:
-        return []  # "the talks", "after the meeting": a meeting already reported
-    if (
-        verb == "host"
-        and not objects
-        and passive_by is None
-        and not _HOSTED_EVENT.match(norm, a1, e)
-    ):
-        return []  # "welcomed the calls", "received criticism"
     if noun and word not in ("visit", "visits") and not objects and len(subject) < 2:
         return []  # "plans for a conference in Berlin": no one named as meeting
 
@@ -208,13 +223,14 @@ def _read_anchor(
     if not people:
         return []
     # ----- where
-    place = _place(norm, places(), s, start, boundary, a1, e, people)
+    topic = _topic_at(norm, cues, s, e, a1)
+    place = _place(norm, cues, places(), s, start, boundary, a1, e, people, topic)
     if verb == "visit" and objects == [] and place is None:
         return []
     # ----- status, modality
-    clause_end = max([a1] + [m.end for m in people])
-    status = _status(g, s, e, start, a0, a1, clause_end, word)
-    modality = _modality(g, s, e, word, verb)
+    clause_end = max(a1, *[m.end for m in people])
+    status = _status(g, cues, s, e, start, a0, a1, clause_end, word)
+    modality = _modality(g, cues, s, e, verb)
     if modality in (Modality.CALL, Modality.VIDEO):
         place = None
     cand = _Cand(
@@ -225,10 +241,46 @@ def _read_anchor(
         status=status,
         modality=modality,
         place=place,
+        topic=topic,
     )
     if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
         return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]
     return [cand]
+
+
+_LIST_REACH = 90
+"""How far after a noun anchor the list of those meeting is looked for ("talks with ...")."""
+
+
+def _unnamed_noun(
+    mentions: list[ActorMention], a0: int, a1: int, definite: bool, word: str, state: bool
+) -> bool:
+    """Whether a noun anchor (no verb) is dropped for want of people, whatever else is read.
+
+    Its objects are read only after a list word within :data:`_LIST_REACH` of the anchor
+    ("talks with X"), and each begins right after one: with no actor there, it has none.
+    Then a definite noun ("the talks") is dropped, and so is one with too few subjects
+    (:func:`_few_subjects`). :func:`_read_anchor` returns nothing in either case; this
+    says so before the objects and the clause are read.
+    """
+    reach = a1 + _LIST_REACH
+    if any(a1 < m.start <= reach for m in mentions):
+        return False
+    return definite or _few_subjects(mentions, a0, word, state)
+
+
+def _few_subjects(mentions: list[ActorMention], a0: int, word: str, state: bool) -> bool:
+    """Whether a noun anchor with no objects is dropped for want of two subjects ("plans for a conference").
+
+    Its subjects are distinct actors that end before the anchor, and, only where ``state``
+    (a state may be named as subject: see :func:`_read_anchor`), one state besides. With
+    no actor before the anchor, or one and no state, it has at most one, and any noun but
+    "visit" is dropped (the check after the subject in :func:`_read_anchor`).
+    """
+    if word in ("visit", "visits"):
+        return False
+    before = [m for m in mentions if m.end <= a0]
+    return not before or (len(before) == 1 and not state)
 
 
 def _pronoun(

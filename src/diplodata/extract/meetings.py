@@ -48,9 +48,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from diplodata.extract._fast import kept_text, trusted
-from diplodata.extract._meeting_actors import _clip, _dedupe, _is_pronoun
+from diplodata.extract._meeting_actors import _clip, _is_pronoun
 from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
+from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_patterns import (
     _ANCHOR,
     _ANCHOR_RUNS,
@@ -118,6 +119,8 @@ def _merge_into(big: _Cand, small: _Cand) -> None:
 
 
 def _merge_sentence(cands: list[_Cand]) -> list[_Cand]:
+    if len(cands) < 2:
+        return cands  # most sentences: one candidate or none, nothing to merge or order
     kept: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (-len(c.people), c.anchors[0][0])):
         home = next(
@@ -192,13 +195,17 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     if starts is not None and not starts:
         return []  # no meeting word at all (and so no meeting for a follow-up to add to)
     norm = g.norm
+    cues = Cues(g.text, starts is not None)
     actor_starts = [m.start for m in g.actors]
     date_starts = [d.start for d in g.dates]
     out: list[_Cand] = []
     actors = g.actors
+    runs = g.text.runs.runs
+    last = len(starts) if starts is not None else 0
+    i = 0  # the first anchor start not before the sentence (sentences come in text order)
     for sent in g.sentences:
         s, e0 = sent
-        e = min(e0, s + _MAX_SENTENCE)
+        e = e0 if e0 - s <= _MAX_SENTENCE else s + _MAX_SENTENCE
         mentions: list[ActorMention] | None = None
         # Only a follow-up ("The talks ...") or a meeting word makes a sentence matter;
         # every other sentence is skipped before any per-sentence work.
@@ -209,6 +216,11 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         if starts is None:
             anchors = list(_ANCHOR.finditer(norm, s, e))
         else:
+            i = bisect_left(starts, s, i)
+            if (i == last or starts[i] >= e) and not runs[e - 1 : e + 1].isalpha():
+                # No anchor word starts in the sentence, and its end cuts no word (where it
+                # does, _anchors_at scans the stretch, which may end in a piece of a word).
+                continue
             anchors = _anchors_at(g.text, starts, s, e)
         if not anchors:
             continue
@@ -220,12 +232,12 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         places = _Places(norm, s, e)
         here: list[_Cand] = []
         for anchor in anchors:
-            here.extend(_read_anchor(g, (s, e), mentions, places, anchor, out[-1:]))
+            here.extend(_read_anchor(g, cues, (s, e), mentions, places, anchor, out[-1:]))
         here = [c for c in _merge_sentence(here) if _valid(c)]
         for c in here:
             c.date = _date(g, (s, e), c.anchors[0], dates)
-            c.topics = _topics(norm, s, e, c.anchors[0][1])
-            c.attribution = _attribution(g, s, e, c.people, mentions)
+            c.topics = _topics(norm, e, c.topic)
+            c.attribution = _attribution(g, cues, s, e, c.people, mentions)
             for extra in _split_dates(g, (s, e), c, dates):
                 extra.when = _when(g, extra, out[-1:])
                 if not _repeats(extra, out[-_LOOK_BACK:]):
@@ -297,6 +309,8 @@ def _split_dates(
     g: Groundwork, sent: tuple[int, int], c: _Cand, dates_here: list[DateMatch]
 ) -> list[_Cand]:
     """'including on April 14 and May 9, 2019': one meeting per date."""
+    if len(dates_here) < 2:
+        return [c]  # one date or none in the sentence: no pair to split on
     e = sent[1]
     a1 = c.anchors[0][1]
     dates = [d for d in dates_here if a1 <= d.start and d.end <= e and d.role == "point"]
@@ -331,8 +345,9 @@ def _when(g: Groundwork, c: _Cand, earlier: list[_Cand]) -> TimeRef:
 
 def _repeats(c: _Cand, earlier: list[_Cand]) -> bool:
     """The same people, the same status and no other date: a meeting already reported."""
+    names = c.names()
     for x in earlier:
-        if x.names() == c.names() and x.status == c.status and x.modality == c.modality:
+        if x.status == c.status and x.modality == c.modality and x.names() == names:
             a, b = c.when, x.when
             if a.precision is Precision.UNKNOWN or b.precision is Precision.UNKNOWN:
                 return True
@@ -342,19 +357,20 @@ def _repeats(c: _Cand, earlier: list[_Cand]) -> bool:
 
 
 def _valid(c: _Cand) -> bool:
-    return len(c.names()) >= 2 or (
+    # A candidate's people are distinct actors (each key once): len(people) == len(names()).
+    return len(c.people) >= 2 or (
         len(c.people) == 1 and (c.host is not None or c.place is not None)
     )
 
 
 def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
-    people = _dedupe(c.people)
-    participants = tuple(m.actor for m in people)
+    people = c.people  # one mention an actor: _read_anchor and _follow_up keep it so
+    participants = tuple([m.actor for m in people])
     host = c.host.actor if c.host is not None else None
     if host is not None and not any(p.same_as(host) for p in participants):
         participants = (host, *participants)
     spans: dict[tuple[int, int], Span] = {}
-    for a, b in [*c.anchors, *((m.start, m.end) for m in people)]:
+    for a, b in [*c.anchors, *[(m.start, m.end) for m in people]]:
         if (a, b) not in spans and b > a:
             spans[(a, b)] = g.span(a, b)
     start, end = c.anchors[0]
@@ -378,7 +394,7 @@ def _event(g: Groundwork, c: _Cand, used: set[str]) -> Meeting | None:
         "host": host,
         "status": c.status,
         "modality": c.modality,
-        "topics": tuple(t for t in c.topics if t.strip()),
+        "topics": tuple([t for t in c.topics if t.strip()]),
     }
     meeting: Meeting
     if _valid_fields(fields):
@@ -418,11 +434,14 @@ def _valid_fields(fields: dict[str, Any]) -> bool:
     phrase the model would change or refuse.
     """
     people = fields["participants"]
-    if not people or any(type(a) is not Actor for a in people):
+    if not people:
         return False
     for i, a in enumerate(people):
-        if any(a.same_as(b) for b in people[:i]):
+        if type(a) is not Actor:
             return False
+        for b in people[:i]:
+            if a.same_as(b):
+                return False
     host, location, attribution = fields["host"], fields["location"], fields["attribution"]
     return (
         (len(people) >= 2 or host is not None or location is not None)
