@@ -16,6 +16,7 @@ from diplodata.extract._statement_patterns import (
     _CONTENT_ACTS,
     _DENIAL_OBJECT,
     _MAX_CONTENT,
+    _PLEDGE_VERBS,
     _REJECT_VERBS,
     _SUPPORT_WORD,
     _VERB_ACT,
@@ -44,8 +45,11 @@ def _verb_act(verb: str, content: str, object_text: str) -> Act:
     base = _VERB_ACT.get(verb, "comment")
     if verb in _REJECT_VERBS:
         return Act.DENIAL if _DENIAL_OBJECT.match(object_text) else _classify(content)
-    if verb in ("reaffirmed", "reaffirms", "confirmed", "confirms"):
+    if verb in ("reaffirmed", "reaffirms", "confirmed", "confirms", "reiterated", "reiterates"):
         return Act.SUPPORT if _SUPPORT_WORD.search(content) else _classify(content)
+    if verb in _PLEDGE_VERBS:
+        found = _classify(content)
+        return Act.ANNOUNCEMENT if found is Act.COMMENT else found
     if verb in ("declared", "declares"):
         found = _classify(content)
         return found if found in (Act.THREAT, Act.CONDEMNATION) else Act.ANNOUNCEMENT

@@ -25,17 +25,19 @@ _VERB_ACTS: dict[str, str] = {
     "appeal": "urged|urges|called for|calls for|called on|calls on|called upon|appealed|appeals|"
     "asked|asks|proposed|proposes|pleaded",
     "demand": "demanded|demands|insisted|insists",
-    "warning": "warned|warns|cautioned",
+    "warning": "warned|warns|cautioned|voiced fears|voiced concern|voiced alarm|expressed fears|"
+    "expressed concern|expressed alarm|raised fears|raised concerns",
     "threat": "threatened|threatens|vowed|vows",
     "condemnation": "condemned|condemns|denounced|denounces|deplored|deplores|accused|accuses|"
     "criticised|criticized|criticises|criticizes",
     "denial": "denied|denies",
     "support": "welcomed|welcomes|backed|supported|praised|praises|hailed|hails|endorsed|"
-    "reaffirmed|reaffirms",
+    "reaffirmed|reaffirms|voiced support|expressed support",
     "claim": "claimed|claims|acknowledged|acknowledges|admitted|admits|blamed|blames",
     "announcement": "announced|announces|ordered|orders|named|declared|declares",
     "comment": "said|says|told|tells|added|adds|stated|noted|described|describes|explained|"
-    "argued|stressed|rejected|rejects|confirmed|confirms",
+    "argued|stressed|rejected|rejects|confirmed|confirms|reiterated|reiterates|dismissed|"
+    "dismisses|ruled out|rules out|pledged|pledges|promised|promises",
 }
 """Speech verbs by the act they carry ("comment": the act comes from what is said)."""
 _VERB_ACT = {v: act for act, verbs in _VERB_ACTS.items() for v in verbs.split("|")}
@@ -107,7 +109,11 @@ _OBJECT_VERBS = frozenset(  # verbs whose object, if an actor, is the addressee
     ("urged", "urges", "asked", "asks", "told", "tells", "warned", "warns")
 )
 _SUPPORT_MATERIAL = frozenset(("backed", "supported", "endorsed"))
-_REJECT_VERBS = frozenset(("rejected", "rejects"))  # a denial if what is rejected is a claim
+_REJECT_VERBS = frozenset(  # a denial if what is rejected is a claim
+    ("rejected", "rejects", "dismissed", "dismisses", "ruled out", "rules out")
+)
+_PLEDGE_VERBS = frozenset(("pledged", "pledges", "promised", "promises"))
+"""Verbs of commitment: the act is read from what is pledged, else an announcement."""
 
 _DATE_TOKEN = "\x00"  # stands for a date phrase inside a gap
 _ADV = (

@@ -1,0 +1,96 @@
+"""Statements (extractor ``statements.v1``): readings that longer wire stories need.
+
+Acts named by verbs of concern and commitment, channels that are reports, clauses that
+continue a sentence, quotations that go on in the next sentence, and dates counted from
+another event. All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplodata.article import Article
+from diplodata.extract.groundwork import prepare
+from diplodata.extract.statements import statement_events
+from diplodata.models import Statement
+
+Expected = tuple[str, str, bool, str]  # speaker, act, direct_quote, content
+
+
+def _statements(text: str, published: str | None = "2019-04-12") -> list[Statement]:
+    return statement_events(prepare(Article(text=text, published=published)))
+
+
+def _brief(text: str) -> list[Expected]:
+    return [(s.speaker.name, s.act.value, s.direct_quote, s.content) for s in _statements(text)]
+
+
+# ----------------------------------------------------------- verbs of the act
+
+VERBS: list[tuple[str, list[Expected]]] = [
+    (  # a fear voiced is a warning
+        "Ghassan Salamé, the UN envoy for Libya, has voiced fears of a wider war in the south.",
+        [("Ghassan Salamé", "warning", False, "voiced fears of a wider war in the south")],
+    ),
+    (
+        "The World Health Organization expressed concern about the shortage of medicines.",
+        [
+            (
+                "World Health Organization",
+                "warning",
+                False,
+                "expressed concern about the shortage of medicines",
+            )
+        ],
+    ),
+    (  # a pledge takes the act of what is pledged ...
+        "Recep Tayyip Erdoğan pledged to step up military support for the Tripoli government.",
+        [
+            (
+                "Recep Tayyip Erdoğan",
+                "support",
+                False,
+                "pledged to step up military support for the Tripoli government",
+            )
+        ],
+    ),
+    (
+        "Khalifa Haftar promised to crush the militias in the capital.",
+        [("Khalifa Haftar", "threat", False, "promised to crush the militias in the capital")],
+    ),
+    (  # ... and is otherwise an announcement
+        "Fayez al-Sarraj pledged to hold elections before the end of the year.",
+        [
+            (
+                "Fayez al-Sarraj",
+                "announcement",
+                False,
+                "pledged to hold elections before the end of the year",
+            )
+        ],
+    ),
+    (  # dismissing a charge is a denial, as rejecting one is
+        "The Libyan National Army dismissed the accusations as propaganda.",
+        [
+            (
+                "Libyan National Army",
+                "denial",
+                False,
+                "dismissed the accusations as propaganda",
+            )
+        ],
+    ),
+    (  # reiterating support is support
+        "Emmanuel Macron reiterated France's support for the UN envoy.",
+        [("Emmanuel Macron", "support", False, "reiterated France's support for the UN envoy")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VERBS)
+def test_acts_named_by_verbs_of_concern_and_commitment(
+    text: str, expected: list[Expected]
+) -> None:
+    assert _brief(text) == expected
