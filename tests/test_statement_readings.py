@@ -90,7 +90,38 @@ VERBS: list[tuple[str, list[Expected]]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), VERBS)
-def test_acts_named_by_verbs_of_concern_and_commitment(
-    text: str, expected: list[Expected]
-) -> None:
+def test_acts_named_by_verbs_of_concern_and_commitment(text: str, expected: list[Expected]) -> None:
     assert _brief(text) == expected
+
+
+# ------------------------------------------------------- channels and tails
+
+TOLL_REPORTS = [
+    # a report named as the channel of a toll is no statement of its own
+    "As of May 3, about 12,000 people had fled their homes and 15 civilians had been killed, "
+    "the UN Office for the Coordination of Humanitarian Affairs said in a situation report.",
+    "The World Health Organization said in its latest update that 88 people had been killed.",
+    # "said, giving ...": what was said is the toll before the verb
+    "The fighting has killed 310 people since April 4, the World Health Organization said, "
+    "giving figures as of May 2.",
+]
+
+
+@pytest.mark.parametrize("text", TOLL_REPORTS)
+def test_a_toll_reported_in_a_report_is_no_statement(text: str) -> None:
+    assert _brief(text) == []
+
+
+def test_a_report_is_a_channel() -> None:
+    [s] = _statements(
+        "Both sides must pull back within a week, the United Nations Support Mission in Libya "
+        "said in a report to the Security Council."
+    )
+    assert s.speaker.name == "United Nations Support Mission in Libya"
+    assert (s.act.value, s.content) == ("demand", "Both sides must pull back within a week")
+    assert s.attribution == "in a report to the Security Council"
+    [s] = _statements(
+        "Ghassan Salamé said the humanitarian situation was deteriorating in a report to the "
+        "Security Council."
+    )
+    assert s.content == "the humanitarian situation was deteriorating"

@@ -50,7 +50,8 @@ _CUT_AFTER_COMMA = (
     r"\s+(?:after|before|later|earlier))\b"
 )
 _CUT_AFTER_SPACE = (
-    r"\s*+in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing)\b"
+    r"\s*+in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing|report|"
+    r"update|bulletin)\b"
     r"|\s*+according\s+to\b"
 )
 _CUT_FAST = re.compile(

@@ -250,6 +250,9 @@ def _one(
                     break
                 attribution = attribution or lead_att.group("att")
                 start = lead_att.end()
+            if norm.startswith(",", start):
+                # "..., the WHO said, giving figures as of May 19": what was said is before
+                start = rest_end
         else:
             start = vs
         tail = _tail(norm, max(sent[0], sent[1] - 160), sent[1])  # _TAIL.search

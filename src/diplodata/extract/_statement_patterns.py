@@ -151,7 +151,9 @@ def _dateline(text: str, start: int, end: int) -> re.Match[str] | None:
 _INTRO = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s++)?")
 _ATTRIBUTION = re.compile(
     r"\s*+,?\s*+(?P<att>in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|"
-    r"briefing|post|message)(?:\s+(?:issued|posted|released)\s+by\s+[^,.;\"]{1,60})?|"
+    r"briefing|post|message|(?:report|update|bulletin)\b)"
+    r"(?:\s+(?:issued|posted|released)\s+by\s+[^,.;\"]{1,60}|\s+to\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'-]*+(?:\s++(?=[A-Z]))?){1,5}|\s+to\s+(?:reporters|journalists|the\s+press))?|"
     r"according\s+to\s+[^,.;\"]{1,80}|on\s+(?:Twitter|X|Facebook|social\s+media|state\s+"
     r"television|television))"
 )
@@ -159,7 +161,8 @@ _CUT = re.compile(
     r",\s++(?:as|but|while|whereas|which|who|whose|raising|now|according|in\s+an?\s|at\s+the|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
     r"\s+(?:after|before|later|earlier))\b"
-    r"|\s++in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing)\b"
+    r"|\s++in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing|report|"
+    r"update|bulletin)\b"
     r"|\s++according\s+to\b"
     r"|,?\s++(?:and|but)\s++(?:also\s++|then\s++)?(?:"
     + "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=True))
