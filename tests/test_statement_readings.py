@@ -125,3 +125,50 @@ def test_a_report_is_a_channel() -> None:
         "Security Council."
     )
     assert s.content == "the humanitarian situation was deteriorating"
+
+
+# ------------------------------------------------------- acts read from words
+
+CONTENT: list[tuple[str, list[Expected]]] = [
+    (  # pressing someone to act is an appeal
+        "Rome has pressed both sides to return to the table, the Italian foreign ministry "
+        "said on Monday.",
+        [
+            (
+                "Italian Ministry of Foreign Affairs and International Cooperation",
+                "appeal",
+                False,
+                "Rome has pressed both sides to return to the table",
+            )
+        ],
+    ),
+    (  # recognising someone's role is support, as acknowledging it is
+        "The White House said that Donald Trump had recognised \"the army's key role in "
+        'fighting terrorism".',
+        [("The White House", "support", True, "the army's key role in fighting terrorism")],
+    ),
+    (  # "trusts" as "trust"
+        '"He trusts the envoy completely," the spokesman Stéphane Dujarric said.',
+        [("Stéphane Dujarric", "support", True, "He trusts the envoy completely")],
+    ),
+    (  # saying that it carried out a strike is a claim of it
+        "The Libyan National Army said it had carried out the strike on the airport.",
+        [
+            (
+                "Libyan National Army",
+                "claim",
+                False,
+                "it had carried out the strike on the airport",
+            )
+        ],
+    ),
+    (  # ... and saying that it did not is a denial
+        "The Libyan National Army said it did not carry out the strike.",
+        [("Libyan National Army", "denial", False, "it did not carry out the strike")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTENT)
+def test_acts_read_from_what_is_said(text: str, expected: list[Expected]) -> None:
+    assert _brief(text) == expected

@@ -152,7 +152,9 @@ _ACT_PHRASES = [
     "reached an agreement", "wants them to go", "asked him to", "urged all to", "calls on them to",
     "appealed to them to", "a message to", "support", "trust", "welcomed", "a chance to",
     "stability", "bloodshed", "historic", "praise", "commendable", "acknowledged the role",
-    "he was", "the army will",
+    "he was", "the army will", "pressed them to", "trusts", "trusted", "recognised the role",
+    "recognizes his key role", 'acknowledging "the army\'s part', "it had carried out",
+    "its forces were behind", "we conducted",
 ]  # fmt: skip
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from diplodata.extract._statement_patterns import (
     _CONTENT_ACTS_LOWER,
     _EVENT_RELATIVE,
+    _ROLE_OBJECT,
     _TAIL,
     _THAT,
     _TRAILING_TIME,
@@ -232,6 +233,7 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
             )
         ),
     ),
+    (Act.CLAIM, _CONTENT_ACTS_LOWER[5][1]),
     (
         Act.APPEAL,
         re.compile(
@@ -248,6 +250,7 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                     r"\burging",
                     r"\bcall(?:s|ed)?\s+on",
                     r"\bappeal(?:s|ed)?\s+to",
+                    r"\bpress(?:es|ed|ing)",
                 ],
                 r"\b[^.]{0,60}?\bto\b",
             )
@@ -261,7 +264,7 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
             _by_first_letter(
                 [
                     r"\bsupport",
-                    r"\btrust",
+                    r"\btrust(?:s|ed)?",
                     r"\bwelcome[sd]?",
                     r"\bchance\s+to",
                     r"\bstability",
@@ -269,7 +272,8 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                     r"\bhistoric",
                     r"\bpraised?",
                     r"\bcommend\w*",
-                    r"\backnowledged\s+the\s+(?:part|role|contribution|efforts)",
+                    r"\backnowledg(?:ed|es|ing)\s++" + _ROLE_OBJECT,
+                    r"\brecogni[sz](?:ed|es|ing)\s++" + _ROLE_OBJECT,
                 ],
                 r"\b",
             )
@@ -278,8 +282,8 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
     (Act.ANNOUNCEMENT, _CONTENT_ACTS_LOWER[-1][1]),
 )
 """:data:`._statement_patterns._CONTENT_ACTS_LOWER` (for lowercased ASCII text) with every
-branch beginning with a letter; the announcement pattern, anchored at the start, is
-shared."""
+branch beginning with a letter; the patterns anchored at the start (the claim of
+responsibility and the announcement) are shared."""
 
 _APPEAL_TO_FAST = re.compile(
     _by_first_letter(

@@ -215,6 +215,15 @@ _APPEAL_TO = re.compile(
 _PRESENT_VERBS = frozenset(v for v in _VERB_ACT if v.split()[0].endswith("s"))
 _SAME_STATEMENT = re.compile(r"(?:In|in)\s+the\s+same\s+(?:statement|speech|remarks|interview)")
 
+_ROLE_OBJECT = (  # "recognised the Field Marshal's role": whose part is acknowledged
+    r"\"?(?:the|his|her|its|their)\s++(?:[\w'-]++\s++){0,3}?(?:part|role|contribution|efforts)"
+)
+_RESPONSIBILITY = re.compile(  # "it had carried out the strike": a claim of the act
+    r"^(?:he|she|it|we|i|they|(?:his|her|its|our|their)\s+\w+)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:carried\s+out|conducted|was\s+behind|were\s+behind)\b",
+    re.IGNORECASE,
+)
+
 # What is said, when the verb says nothing stronger (checked in this order).
 _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
     (
@@ -252,19 +261,24 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    (Act.CLAIM, _RESPONSIBILITY),
     (
         Act.APPEAL,
         re.compile(
             r"\b(?:wants?|wanted|asking|ask|asks|asked|urges?|urged|urging|call(?:s|ed)?\s+on|"
-            r"appeal(?:s|ed)?\s+to)\b[^.]{0,60}?\bto\b|\bmessage\s+to\b",
+            r"appeal(?:s|ed)?\s+to|press(?:es|ed|ing))\b[^.]{0,60}?\bto\b|\bmessage\s+to\b",
             re.IGNORECASE,
         ),
     ),
     (
         Act.SUPPORT,
         re.compile(
-            r"\b(?:support|trust|welcome[sd]?|chance\s+to|stability|bloodshed|historic|"
-            r"praised?|commend\w*|acknowledged\s+the\s+(?:part|role|contribution|efforts))\b",
+            r"\b(?:support|trust(?:s|ed)?|welcome[sd]?|chance\s+to|stability|bloodshed|historic|"
+            r"praised?|commend\w*|acknowledg(?:ed|es|ing)\s++"
+            + _ROLE_OBJECT
+            + r"|recogni[sz](?:ed|es|ing)\s++"
+            + _ROLE_OBJECT
+            + r")\b",
             re.IGNORECASE,
         ),
     ),
@@ -283,11 +297,11 @@ _CONTENT_GATES: dict[Act, str] = {
     Act.DENIAL: "bdnu",
     Act.CONDEMNATION: "acdosuw",
     Act.CLAIM: "abcmrs",
-    Act.APPEAL: "acmuw",
-    Act.SUPPORT: "abchpstw",
+    Act.APPEAL: "acmpuw",
+    Act.SUPPORT: "abchprstw",
 }
-"""The first letters of the words each content pattern begins with (the announcement
-pattern is anchored at the start: it needs no gate)."""
+"""The first letters of the words each content pattern begins with (the patterns anchored
+at the start, the announcement and the claim of responsibility, need no gate)."""
 
 
 def _gated(pattern: re.Pattern[str], first: str | None) -> re.Pattern[str]:
@@ -301,7 +315,10 @@ def _gated(pattern: re.Pattern[str], first: str | None) -> re.Pattern[str]:
     return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
 
 
-_CONTENT_ACTS = tuple((act, _gated(p, _CONTENT_GATES.get(act))) for act, p in _CONTENT_ACTS)
+_CONTENT_ACTS = tuple(
+    (act, p if p.pattern.startswith("^") else _gated(p, _CONTENT_GATES.get(act)))
+    for act, p in _CONTENT_ACTS
+)
 # The same patterns, case-sensitive, for lowercased ASCII text: there they match exactly
 # where the case-blind ones match the text (their letters are all lowercase ASCII), and
 # literal prefixes make them cheaper.
