@@ -172,3 +172,22 @@ CONTENT: list[tuple[str, list[Expected]]] = [
 @pytest.mark.parametrize(("text", "expected"), CONTENT)
 def test_acts_read_from_what_is_said(text: str, expected: list[Expected]) -> None:
     assert _brief(text) == expected
+
+
+def test_support_and_the_quote_that_follows_are_one_remark() -> None:
+    # one remark, one statement: the act of the paraphrase, the words of the quotation
+    [s] = _statements(
+        "Ghassan Salamé welcomed the agreement on Thursday in a statement. "
+        '"Both sides have shown courage," he said.'
+    )
+    assert (s.speaker.name, s.act.value, s.direct_quote) == ("Ghassan Salamé", "support", True)
+    assert s.content == "Both sides have shown courage"
+    assert s.when.text == "on Thursday" and s.when.earliest == dt.date(2019, 4, 11)
+    # a quote whose act differs stays a statement of its own
+    assert [
+        (s.act.value, s.direct_quote)
+        for s in _statements(
+            "Ghassan Salamé welcomed the agreement on Thursday. "
+            '"Both sides must now respect it," he said.'
+        )
+    ] == [("support", False), ("demand", True)]

@@ -84,7 +84,6 @@ def _merge(hits: list[_Hit]) -> list[_Hit]:
             and prev.speaker.same_as(h.speaker)
             and 0 <= h.sentence - prev.sentence <= 1
             and (h.direct or h.sentence != prev.sentence)
-            and prev.act is not Act.SUPPORT
         ):
             act = _compatible(prev.act, h.act)
             if act is not None:
