@@ -191,3 +191,73 @@ def test_support_and_the_quote_that_follows_are_one_remark() -> None:
             '"Both sides must now respect it," he said.'
         )
     ] == [("support", False), ("demand", True)]
+
+
+# ------------------------------------------------------------------- dates
+
+COUNTED: list[tuple[str, str, dt.date | None]] = [
+    (
+        "On April 2, Fayez al-Sarraj announced a general mobilisation. Nine days later, "
+        "Khalifa Haftar vowed to take the capital.",
+        "Nine days later",
+        dt.date(2019, 4, 11),
+    ),
+    (
+        "Khalifa Haftar met Giuseppe Conte in Rome on April 4. Conte said the same day that "
+        "Italy wanted a truce.",
+        "the same day",
+        dt.date(2019, 4, 4),
+    ),
+    (  # a count from a counted day
+        "Ghassan Salamé met Khalifa Haftar on April 1. Two days later, Haftar said that his "
+        "forces would advance. The next day, Fayez al-Sarraj said that the talks were dead.",
+        "The next day",
+        dt.date(2019, 4, 4),
+    ),
+    (
+        "Khalifa Haftar met Abdel Fattah el-Sisi on April 8. Two days earlier, Haftar had "
+        "vowed to take the capital.",
+        "Two days earlier",
+        dt.date(2019, 4, 6),
+    ),
+    (  # the event before names no single day: no day to count from
+        "The fighting grew in March. The same day, Khalifa Haftar vowed to take the capital.",
+        "The same day",
+        None,
+    ),
+    (  # "two days after the strike" counts from the strike, which the text does not date
+        "Khalifa Haftar met Giuseppe Conte on April 2. Fayez al-Sarraj vowed to fight on "
+        "two days after the air strike.",
+        "two days after",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "day"), COUNTED)
+def test_a_day_counted_from_the_event_before(text: str, phrase: str, day: dt.date | None) -> None:
+    s = _statements(text)[-1]
+    assert s.when.text == phrase
+    assert (s.when.earliest, s.when.latest) == (day, day)
+
+
+def test_after_their_talks_is_the_day_of_the_talks() -> None:
+    s = _statements(
+        "Recep Tayyip Erdoğan received Fayez al-Sarraj in Ankara on April 4. After their "
+        "talks, Erdoğan pledged to step up support for the Tripoli government."
+    )[-1]
+    assert (s.speaker.name, s.act.value) == ("Recep Tayyip Erdoğan", "support")
+    assert s.when.text == "After their talks" and s.when.earliest == dt.date(2019, 4, 4)
+    s = _statements(
+        "The two delegations signed the ceasefire in Geneva on Tuesday. Ghassan Salamé said "
+        "after the signing that the deal was historic."
+    )[-1]
+    assert s.when.earliest == s.when.latest == dt.date(2019, 4, 9)
+
+
+def test_a_date_in_a_who_clause_is_not_the_date_of_the_remark() -> None:
+    [s] = _statements(
+        "António Guterres, who was in Tripoli when the offensive began in April, "
+        "condemned the air strike."
+    )
+    assert s.when.text is None

@@ -7,11 +7,15 @@ dated by the last dated event before it.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
 from diplodata.extract._statement_fast import _event_relative
 from diplodata.extract._statement_patterns import (
+    _DAY_OFFSET,
+    _DAY_WORDS,
     _PRESENT_VERBS,
     _WINDOW,
     _WORD_END,
@@ -92,6 +96,14 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
             return NO_TIME
         word_end = _WORD_END.match(scan.norm[relative.end() : relative.end() + 40])
         phrase = g.original(relative.start(), relative.end() + (word_end.end() if word_end else 0))
+    offset = _DAY_OFFSET.fullmatch(date.text) if phrase is None else None
+    if offset is not None:
+        counted = _counted_day(scan, date, offset)
+        if counted is not None:  # "two days later": counted from the day of the event before
+            text = g.original(date.start, date.end)
+            if counted is _NO_DAY:
+                return with_text(NO_TIME, text)
+            return TimeRef.on(counted, text=text, anchor=g.anchor)
     resolved = g.resolve(date.text, tense)
     anchor = g.article.published
     if (
@@ -103,6 +115,61 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
     ):
         resolved = resolved.model_copy(update={"latest": anchor})  # a remark already made
     return with_text(resolved, phrase or g.original(date.start, date.end))
+
+
+_NO_DAY = dt.date.min
+"""What :func:`_counted_day` gives when the event before names no single day."""
+
+
+def _counted_day(
+    scan: _Scan, date: DateMatch, offset: re.Match[str], depth: int = 0
+) -> dt.date | None:
+    """The day a phrase such as "two days later" or "the same day" names.
+
+    It is counted from the day of the last dated phrase before it (outside quotations
+    and the dateline), which may itself be counted so (up to three deep); it is
+    :data:`_NO_DAY` when that phrase names no single day ("in April"), and ``None``
+    when there is no such phrase or the phrase looks forward ("two days after the
+    attack", "a day before the truce": counted from what follows, not read here).
+    """
+    norm = scan.norm
+    if offset["dir"] in ("after", "before") or offset["da"] is not None:
+        following = norm[date.end : date.end + 2].lstrip(" ")
+        if following[:1].isalnum():
+            return None
+    if offset["same"] or (offset["n"] is None and offset["nf"] is None and offset["da"] is None):
+        days = 0  # "the same day", "that day", "hours later"
+    elif offset["n"] is not None:
+        count = _DAY_WORDS.get(offset["n"].lower()) or int(offset["n"])
+        days = count * (7 if offset["unit"].lower().startswith("week") else 1)
+        days = days if offset["dir"].lower() in ("later", "after") else -days
+    else:
+        which = (offset["nf"] or offset["da"]).lower()
+        days = -1 if which in ("previous", "before") else 1
+    g = scan.g
+    i = bisect_left(scan.date_starts, date.start) - 1
+    looked = 0
+    while i >= 0 and looked < 20:
+        d = scan.dates[i]
+        i -= 1
+        looked += 1
+        if d.role != "point" or _quote_at(scan, d.start) is not None or _in_dateline(scan, d):
+            continue
+        inner = _DAY_OFFSET.fullmatch(d.text)
+        if inner is not None:
+            base = _counted_day(scan, d, inner, depth + 1) if depth < 3 else _NO_DAY
+        else:
+            ref = g.resolve(d.text, "past")
+            if ref.precision is Precision.UNKNOWN:
+                continue
+            base = ref.earliest if ref.precision is Precision.DAY else _NO_DAY
+        if base is None or base is _NO_DAY:
+            return _NO_DAY
+        try:
+            return base + dt.timedelta(days=days)
+        except OverflowError:
+            return _NO_DAY
+    return None
 
 
 def _in_dateline(scan: _Scan, d: DateMatch) -> bool:

@@ -109,7 +109,7 @@ _RELATIVE_WORDS = (b"after", b"following", b"ceremony", b"alongside", b"beside")
 def _event_relative(scan: _Scan, start: int, end: int) -> re.Match[str] | None:
     """``_EVENT_RELATIVE.search(scan.norm, start, end)``, not tried where it cannot match.
 
-    Every match holds one of :data:`_RELATIVE_WORDS` in lowercase ASCII letters, which
+    Every match holds one of :data:`_RELATIVE_WORDS` in ASCII letters (lowercased in the runs), which
     stand at the same offsets in the article's runs of letters (:attr:`.Text.runs`).
     """
     runs = scan.g.text.runs.runs

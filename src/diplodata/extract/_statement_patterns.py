@@ -185,9 +185,21 @@ _TOLL = re.compile(
 _EVENT_REPORT = re.compile(r"\b(?:talks|met|meet|meeting|visit\w*|hold\s+talks|call)\b")
 _RIGHT_APPOSITION = re.compile(r",\s++(?:a|an|the)\s[^,\"\n]{0,150}+,?")
 _EVENT_RELATIVE = re.compile(
-    r"\b(?:after|following)\s+the\s+(?:talks|meeting|summit|conference)|"
+    r"\b(?:[Aa]fter|[Ff]ollowing)\s+(?:the|their|his|her|its|that|those)\s+(?:talks|meeting|"
+    r"summit|conference|signing|visit|call)\b|"
     r"\bat\s+the\s+(?:\w+\s+)?ceremony|\b(?:alongside|beside)\s+\w"
 )
+_DAY_OFFSET = re.compile(
+    r"(?i:(?:on\s+|later\s+)?(?P<same>the\s+same\s+day|that\s+day)|(?P<n>a|an|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>later|earlier|after|before)|hours\s+(?:later|earlier|after|before)|"
+    r"the\s+(?P<nf>next|following|previous)\s+day|the\s+day\s+(?P<da>before|after))"
+)
+"""A day counted from another event ("two days later", "the same day"): the whole phrase."""
+_DAY_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|whose\s++\w+)\s++$")
 _WHOSE_BEFORE = re.compile(r",\s++whose\s++(?:\w+\s++){1,2}$")
 _SURNAME_BEFORE = re.compile(

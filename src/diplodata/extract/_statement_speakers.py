@@ -16,6 +16,7 @@ from diplodata.extract._statement_fast import _APPEAL_TO_FAST
 from diplodata.extract._statement_patterns import (
     _AGENT_BEFORE,
     _COUNTRY_BEFORE,
+    _DATE_TOKEN,
     _GAP_AGENT,
     _GAP_APPOSITION,
     _GAP_PLAIN,
@@ -29,7 +30,7 @@ from diplodata.extract._statement_patterns import (
     _dateline,
 )
 from diplodata.extract._statement_quotes import _quote_at
-from diplodata.extract._statement_scan import _masked, _Scan
+from diplodata.extract._statement_scan import _masked, _Scan, _unmask_length
 from diplodata.extract.actors import ActorMention
 from diplodata.models import Actor, ActorKind
 
@@ -102,7 +103,11 @@ def _left_speaker(
             return _spokesperson(m), span, None, m
         app = _GAP_APPOSITION.fullmatch(gap) if comma else None
         if app and '"' not in app.group("app"):
-            return _as_speaker(m), span, app.group("app"), m
+            words = app.group("app")
+            if _DATE_TOKEN in words:  # the apposition as written, its dates unmasked
+                a = m.end + _unmask_length(scan, m.end, gap[: app.start("app")])
+                words = norm[a : m.end + _unmask_length(scan, m.end, gap[: app.end("app")])]
+            return _as_speaker(m), span, words, m
         if (
             (spaced or comma)
             and _GAP_AGENT.fullmatch(gap)
