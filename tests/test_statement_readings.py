@@ -261,3 +261,32 @@ def test_a_date_in_a_who_clause_is_not_the_date_of_the_remark() -> None:
         "condemned the air strike."
     )
     assert s.when.text is None
+
+
+# ---------------------------------------------------------- where a clause ends
+
+CLAUSES: list[tuple[str, str]] = [
+    (  # a condition is part of what was said
+        "Khalifa Haftar said he was ready to sign a truce, as long as the militias respected it.",
+        "he was ready to sign a truce, as long as the militias respected it",
+    ),
+    (  # a circumstance is not
+        "Fayez al-Sarraj said the offensive had failed, as the fighting went on.",
+        "the offensive had failed",
+    ),
+    (  # ", and" with a subject of its own starts another clause
+        "Fayez al-Sarraj accused France of siding with Khalifa Haftar, and Paris has long "
+        "kept close ties with the commander.",
+        "accused France of siding with Khalifa Haftar",
+    ),
+    (  # ... but a list of addressees goes on
+        "Mike Pompeo urged Khalifa Haftar, Fayez al-Sarraj, and Aguila Saleh to talk.",
+        "urged Khalifa Haftar, Fayez al-Sarraj, and Aguila Saleh to talk",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), CLAUSES)
+def test_where_the_paraphrased_clause_ends(text: str, content: str) -> None:
+    [s] = _statements(text)
+    assert s.content == content

@@ -50,6 +50,7 @@ _CUT_WORDS = [
     "as", "but", "while", "whereas", "which", "who", "whose", "raising", "now", "according",
     "in", "an", "a", "at", "the", "after", "before", "when", "amid", "adding", "saying", "citing",
     "no", "days", "day", "hours", "weeks", "later", "earlier", "statement", "speech", "address",
+    "long", "soon", "well", "Paris", "Haftar's", "forces", "has", "were", "would", "X",
     "interview", "briefing", "report", "reported", "update", "bulletin", "to", "and", "also", "then", "x", "xas", "asx", "said", "called for",
     "called", "warned", "urges", "-said", "said-", *_VERB_ACT,
 ]  # fmt: skip

@@ -46,7 +46,9 @@ _VERBS = "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=Tru
 # run), and ``,?`` before a space is the alternative without its comma; the "and VERB"
 # alternative, after either, is written once (the verb list is long).
 _CUT_AFTER_COMMA = (
-    r"\s++(?:as|but|while|whereas|which|who|whose|raising|now|according|in\s+an?\s|at\s+the|"
+    r"\s++(?:as(?!\s+(?:long|soon|well)\s+as\b)|but|while|whereas|which|who|whose|raising|now|"
+    r"according|in\s+an?\s|at\s+the|and\s++[A-Z][\w'-]*+(?:\s++[\w'-]++){0,3}?\s++(?:has|have|"
+    r"had|is|are|was|were|will|would)|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
     r"\s+(?:after|before|later|earlier))\b"
 )

@@ -158,7 +158,9 @@ _ATTRIBUTION = re.compile(
     r"television|television))"
 )
 _CUT = re.compile(
-    r",\s++(?:as|but|while|whereas|which|who|whose|raising|now|according|in\s+an?\s|at\s+the|"
+    r",\s++(?:as(?!\s+(?:long|soon|well)\s+as\b)|but|while|whereas|which|who|whose|raising|now|"
+    r"according|in\s+an?\s|at\s+the|and\s++[A-Z][\w'-]*+(?:\s++[\w'-]++){0,3}?\s++(?:has|have|"
+    r"had|is|are|was|were|will|would)|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
     r"\s+(?:after|before|later|earlier))\b"
     r"|\s++in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing|report|"
