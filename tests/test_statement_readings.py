@@ -290,3 +290,41 @@ CLAUSES: list[tuple[str, str]] = [
 def test_where_the_paraphrased_clause_ends(text: str, content: str) -> None:
     [s] = _statements(text)
     assert s.content == content
+
+
+# ---------------------------------------------- a verb that continues a sentence
+
+CONTINUED: list[tuple[str, Expected, str | None]] = [
+    (  # a phrase between "and" and the verb
+        "Emmanuel Macron received Fayez al-Sarraj on April 8, and at that meeting called for "
+        "an unconditional ceasefire.",
+        ("Emmanuel Macron", "appeal", False, "called for an unconditional ceasefire"),
+        "on April 8",
+    ),
+    (  # a sentence opened by a date phrase: its subject speaks; a quotation after "told him:"
+        'Last week, Giuseppe Conte received Khalifa Haftar in Rome, and told him: "Italy wants '
+        'a truce. After that, we want elections."',
+        (
+            "Giuseppe Conte",
+            "appeal",
+            True,
+            "Italy wants a truce. After that, we want elections",
+        ),
+        "Last week",
+    ),
+    (  # two phrases before the subject
+        "Two days earlier, on April 6, Abdel Fattah el-Sisi hosted Khalifa Haftar in Cairo and "
+        "proposed a ceasefire from April 10.",
+        ("Abdel Fattah el-Sisi", "appeal", False, "proposed a ceasefire from April 10"),
+        "on April 6",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "when"), CONTINUED)
+def test_a_verb_that_continues_its_sentence(
+    text: str, expected: Expected, when: str | None
+) -> None:
+    [s] = _statements(text)
+    assert (s.speaker.name, s.act.value, s.direct_quote, s.content) == expected
+    assert s.when.text == when

@@ -155,7 +155,7 @@ _ACT_PHRASES = [
     "stability", "bloodshed", "historic", "praise", "commendable", "acknowledged the role",
     "he was", "the army will", "pressed them to", "trusts", "trusted", "recognised the role",
     "recognizes his key role", 'acknowledging "the army\'s part', "it had carried out",
-    "its forces were behind", "we conducted",
+    "its forces were behind", "we conducted", "wants a", "we want an", "wanted a truce",
 ]  # fmt: skip
 
 

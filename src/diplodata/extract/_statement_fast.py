@@ -257,7 +257,7 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                 r"\b[^.]{0,60}?\bto\b",
             )
             + "|"
-            + _by_first_letter([r"\bmessage\s+to\b"])
+            + _by_first_letter([r"\bmessage\s+to\b", r"\bwant(?:s|ed)?\s++an?\b"])
         ),
     ),
     (

@@ -132,7 +132,11 @@ _GAP_SPOKES = re.compile(
     rf"(?P<pos>'s)?\s++(?:spokesman|spokeswoman|spokesperson|office)(?:\s++{_ADV})*+\s++"
 )
 _PRONOUN_IT = re.compile(rf"(?<![\w-])(?:[Ii]t|[Tt]hey)(?:\s++{_ADV})*+\s++$")
-_COORDINATION = re.compile(r"(?:,\s*+)?\b(?:and|but)\s++(?:also\s++|then\s++|later\s++)?$")
+_COORDINATION = re.compile(
+    r"(?:,\s*+)?\b(?:and|but)\s++(?:also\s++|then\s++|later\s++|(?:at|in|during|after)\s++"
+    r"(?:that|the|this|those|these|its|their)\s++\w++(?:\s++\w++)?,?\s++)?$"
+)
+"""A verb that continues its sentence's subject: "and called for", "and at that meeting called for"."""
 _DATELINE = re.compile(  # "TRIPOLI, April 4 (Reuters) - "
     r"[A-Z][^\n()]{0,80}\([A-Za-z][\w .-]{0,30}\)\s*+-\s*+|[A-Z][A-Z .,'-]{2,40}\s-\s"
 )
@@ -148,7 +152,9 @@ def _dateline(text: str, start: int, end: int) -> re.Match[str] | None:
     return _DATELINE.match(text, start, end)
 
 
-_INTRO = re.compile(r"(?:[A-Z][^,\"\n]{0,60},\s++)?")
+_INTRO = re.compile(r"(?:[A-Z\x00][^,\"\n]{0,60},\s++){0,2}")
+"""What may open a sentence before its subject: up to two phrases set off by commas, such
+as "Last week, " or "Two weeks earlier, on June 6, " (a date phrase masked to one character)."""
 _ATTRIBUTION = re.compile(
     r"\s*+,?\s*+(?P<att>in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|"
     r"briefing|post|message|(?:report|update|bulletin)\b)"
@@ -280,7 +286,8 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
         Act.APPEAL,
         re.compile(
             r"\b(?:wants?|wanted|asking|ask|asks|asked|urges?|urged|urging|call(?:s|ed)?\s+on|"
-            r"appeal(?:s|ed)?\s+to|press(?:es|ed|ing))\b[^.]{0,60}?\bto\b|\bmessage\s+to\b",
+            r"appeal(?:s|ed)?\s+to|press(?:es|ed|ing))\b[^.]{0,60}?\bto\b|\bmessage\s+to\b|"
+            r"\bwant(?:s|ed)?\s++an?\b",
             re.IGNORECASE,
         ),
     ),
