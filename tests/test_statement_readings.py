@@ -328,3 +328,58 @@ def test_a_verb_that_continues_its_sentence(
     [s] = _statements(text)
     assert (s.speaker.name, s.act.value, s.direct_quote, s.content) == expected
     assert s.when.text == when
+
+
+# ------------------------------------------ a quotation that goes on by itself
+
+LONE_QUOTES: list[tuple[str, list[Expected]]] = [
+    (  # the second piece of the quotation before it
+        '"Sirte is a red line," Abdel Fattah el-Sisi said on Saturday. "Whoever crosses it '
+        'will regret it."',
+        [
+            (
+                "Abdel Fattah el-Sisi",
+                "threat",
+                True,
+                "Sirte is a red line ... Whoever crosses it will regret it",
+            )
+        ],
+    ),
+    (  # after a quotation of two sentences
+        '"Sirte is a red line. We mean it," Abdel Fattah el-Sisi said. "Nobody should test us."',
+        [
+            (
+                "Abdel Fattah el-Sisi",
+                "threat",
+                True,
+                "Sirte is a red line. We mean it ... Nobody should test us",
+            )
+        ],
+    ),
+    (  # the words of the paraphrased remark before it
+        'Khalifa Haftar vowed on Thursday to fight on. "We will take Tripoli."',
+        [("Khalifa Haftar", "threat", True, "We will take Tripoli")],
+    ),
+    (  # a quotation with a speaker of its own is that speaker's
+        '"Sirte is a red line," Abdel Fattah el-Sisi said. "Nobody wants war," Fayez al-Sarraj '
+        "said.",
+        [
+            ("Abdel Fattah el-Sisi", "threat", True, "Sirte is a red line"),
+            ("Fayez al-Sarraj", "comment", True, "Nobody wants war"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONE_QUOTES)
+def test_a_lone_quotation_goes_on_with_the_remark_before(
+    text: str, expected: list[Expected]
+) -> None:
+    assert _brief(text) == expected
+
+
+def test_a_lone_quotation_is_evidence_of_the_remark() -> None:
+    text = '"Sirte is a red line," Abdel Fattah el-Sisi said. "Whoever crosses it will regret it."'
+    [s] = _statements(text)
+    assert [e.text for e in s.evidence][-1] == "Whoever crosses it will regret it"
+    assert all(text[e.start : e.end] == e.text for e in s.evidence)

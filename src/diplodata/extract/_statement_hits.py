@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from diplodata.extract._statement_content import _content_before, _strip_tail, _verb_act
+from diplodata.extract._statement_continued import _continue_quotes
 from diplodata.extract._statement_dates import _date_near, _pick_date
 from diplodata.extract._statement_fast import _tail, _that
 from diplodata.extract._statement_patterns import (
@@ -86,6 +87,7 @@ def _find(scan: _Scan, verbs: list[tuple[int, int, str]]) -> list[_Hit]:
         used_quotes |= hit.quote_ids
         if hit.content_spans:
             blocked.append((ve, max(hit.covers, *map(_END, hit.content_spans))))
+    _continue_quotes(scan, hits, used_quotes)
     return hits
 
 
