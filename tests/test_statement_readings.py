@@ -383,3 +383,22 @@ def test_a_lone_quotation_is_evidence_of_the_remark() -> None:
     [s] = _statements(text)
     assert [e.text for e in s.evidence][-1] == "Whoever crosses it will regret it"
     assert all(text[e.start : e.end] == e.text for e in s.evidence)
+
+
+# ----------------------------------------------------------------- speakers
+
+APPOSED: list[tuple[str, str]] = [
+    (  # a title before the name: the person named in apposition speaks, not the body
+        "The commander of the Libyan National Army, Khalifa Haftar, warned that the fighting "
+        "would go on.",
+        "Khalifa Haftar",
+    ),
+    ("Haftar's rival, Fayez al-Sarraj, said the offensive had failed.", "Fayez al-Sarraj"),
+    ("The UN envoy, Ghassan Salamé, on Monday urged both sides to talk.", "Ghassan Salamé"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), APPOSED)
+def test_the_person_named_in_apposition_speaks(text: str, speaker: str) -> None:
+    [s] = _statements(text)
+    assert s.speaker.name == speaker

@@ -124,6 +124,7 @@ _ADV = (
 _GAP_PLAIN = re.compile(rf"(?:\s++{_ADV})*+\s++")
 _GAP_APPOSITION = re.compile(rf",\s++(?P<app>[^\"\n]{{1,200}}),(?:\s++{_ADV})*+\s++")
 _GAP_RELATIVE = re.compile(rf",\s++(?:who|which)(?:\s++{_ADV})*+\s++")
+_GAP_COMMA = re.compile(rf",(?:\s++{_ADV})*+\s++")
 _GAP_AGENT = re.compile(rf"(?:\s++{_ADV})*+\s*+,\s++")
 _AGENT_BEFORE = re.compile(
     r",\s++(?:announced|issued|released|proposed|presented|published|put\s+forward)\s++by\s++$"

@@ -19,6 +19,7 @@ from diplodata.extract._statement_patterns import (
     _DATE_TOKEN,
     _GAP_AGENT,
     _GAP_APPOSITION,
+    _GAP_COMMA,
     _GAP_PLAIN,
     _GAP_RELATIVE,
     _GAP_SPOKES,
@@ -114,6 +115,14 @@ def _left_speaker(
             and _AGENT_BEFORE.search(norm, max(0, m.start - 40), m.start)
         ):
             # "The declaration, announced by X on Saturday, called for ...": X speaks
+            return _as_speaker(m), span, None, m
+        if (
+            comma
+            and m.actor.kind is ActorKind.PERSON
+            and norm.endswith(", ", 0, m.start)
+            and _GAP_COMMA.fullmatch(gap)
+        ):
+            # "the commander of X, General Y, warned": the person named in apposition
             return _as_speaker(m), span, None, m
     return None
 
