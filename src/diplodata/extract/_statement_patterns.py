@@ -323,7 +323,7 @@ _CONTENT_GATES: dict[Act, str] = {
     Act.SUPPORT: "abchprstw",
 }
 """The first letters of the words each content pattern begins with (the patterns anchored
-at the start, the announcement and the claim of responsibility, need no gate)."""
+at the start take theirs from :data:`_ANCHORED_GATES`; the announcement needs none)."""
 
 
 def _gated(pattern: re.Pattern[str], first: str | None) -> re.Pattern[str]:
@@ -337,8 +337,18 @@ def _gated(pattern: re.Pattern[str], first: str | None) -> re.Pattern[str]:
     return re.compile(f"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
 
 
+_ANCHORED_GATES = {_RESPONSIBILITY.pattern: "hiostw"}
+"""The gates of patterns anchored at the start, which are not the gates of their act."""
 _CONTENT_ACTS = tuple(
-    (act, p if p.pattern.startswith("^") else _gated(p, _CONTENT_GATES.get(act)))
+    (
+        act,
+        _gated(
+            p,
+            _ANCHORED_GATES.get(p.pattern)
+            if p.pattern.startswith("^")
+            else _CONTENT_GATES.get(act),
+        ),
+    )
     for act, p in _CONTENT_ACTS
 )
 # The same patterns, case-sensitive, for lowercased ASCII text: there they match exactly
