@@ -402,3 +402,28 @@ APPOSED: list[tuple[str, str]] = [
 def test_the_person_named_in_apposition_speaks(text: str, speaker: str) -> None:
     [s] = _statements(text)
     assert s.speaker.name == speaker
+
+
+SUBJECTS: list[tuple[str, list[tuple[str, str]]]] = [
+    (  # a verb after an apposition has its speaker on the left, not in its object
+        "Fayez al-Sarraj, the head of the Tripoli government, accused France on Wednesday of "
+        "backing Khalifa Haftar.",
+        [("Fayez al-Sarraj", "condemnation")],
+    ),
+    (  # "X, speaking ..., said Turkey would ...": X speaks, and "He" goes on with X
+        "Recep Tayyip Erdoğan, speaking alongside Fayez al-Sarraj on Thursday, said Turkey "
+        "would step up its support. He described Khalifa Haftar as a war criminal.",
+        [("Recep Tayyip Erdoğan", "support"), ("Recep Tayyip Erdoğan", "condemnation")],
+    ),
+    (  # the inverted layout after a clause still reads its speaker on the right
+        "The offensive on Tripoli must stop at once, said Ghassan Salamé, the UN envoy.",
+        [("Ghassan Salamé", "demand")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECTS)
+def test_the_speaker_left_of_a_verb_after_a_comma(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(s.speaker.name, s.act.value) for s in _statements(text)] == expected

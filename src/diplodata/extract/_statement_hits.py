@@ -18,6 +18,7 @@ from diplodata.extract._statement_patterns import (
     _BOUND_BEFORE,
     _COORDINATION,
     _EVENT_REPORT,
+    _INVERTED_VERBS,
     _LEAD,
     _LEAD_IN,
     _MAX_CONTENT,
@@ -106,13 +107,20 @@ def _one(
     speaker_span: tuple[int, int] | None = None
     apposition: str | None = None
     confidence = 0.85
-    right = before.rstrip().endswith(('"', ","))  # re: [\",]\s*+$
-    if right:
+    lead = before.rstrip()
+    # '"...," said X' after a quotation; after a plain comma ("..., said X") only a verb of
+    # saying comes before its speaker ("X, the head of Y, accused France": X speaks), and
+    # only when no speaker governs it from the left ("X, speaking in Ankara, said Turkey ...")
+    quoted = lead.endswith(('"', '",'))
+    right = quoted or (lead.endswith(",") and verb in _INVERTED_VERBS)
+    left = _left_speaker(scan, vs, sent[0]) if right and not quoted else None
+    if right and left is None:
         found = _right_speaker(scan, ve, sent[1])
         if found:
             speaker, speaker_span = found
     if speaker is None:
-        left = _left_speaker(scan, vs, sent[0])
+        if left is None:
+            left = _left_speaker(scan, vs, sent[0])
         if left:
             speaker, speaker_span, apposition, mention = left
             right = False

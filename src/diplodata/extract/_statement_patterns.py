@@ -105,6 +105,9 @@ _THAT_VERBS = _SAY_VERBS | frozenset(
         "claims",
     )
 )
+_INVERTED_VERBS = _SAY_VERBS - {"told", "tells"} | {"warned", "warns", "asked", "asks"}
+"""Verbs that may come before their speaker after a clause ("..., said X"; "told X" names
+the audience)."""
 _OBJECT_VERBS = frozenset(  # verbs whose object, if an actor, is the addressee
     ("urged", "urges", "asked", "asks", "told", "tells", "warned", "warns")
 )
