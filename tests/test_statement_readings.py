@@ -427,3 +427,17 @@ def test_the_speaker_left_of_a_verb_after_a_comma(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(s.speaker.name, s.act.value) for s in _statements(text)] == expected
+
+
+def test_a_remark_in_a_relative_clause_does_not_take_the_main_clause_date() -> None:
+    [s] = _statements(
+        "Fayez al-Sarraj travels to Paris on Wednesday to meet Emmanuel Macron, whose "
+        "government he has accused of siding with Khalifa Haftar."
+    )
+    assert (s.speaker.name, s.act.value) == ("Fayez al-Sarraj", "condemnation")
+    assert s.when.text is None
+    [s] = _statements(  # the clause's own date is kept
+        "The talks on Monday followed a period of tension with Fayez al-Sarraj, who last "
+        "month accused Paris of backing Haftar."
+    )
+    assert s.when.text == "last month"

@@ -28,6 +28,7 @@ from diplodata.extract._statement_patterns import (
     _QUOTE_GAP,
     _REJECT_VERBS,
     _RELATIVE_BEFORE,
+    _RELATIVE_OPEN,
     _RIGHT_APPOSITION,
     _SAY_VERBS,
     _SENTENCE_BREAK,
@@ -367,6 +368,12 @@ def _one(
             norm, max(sent[0], speaker_span[0] - 12), speaker_span[0]
         ):
             exclude.append((sent[0], speaker_span[0]))  # "an attack that X said": not X's date
+        if norm.find("wh", max(sent[0], vs - 80), vs) >= 0:  # the pattern needs "who"/"which"
+            clause = _RELATIVE_OPEN.search(norm, max(sent[0], vs - 80), vs)
+            if clause is not None:
+                # "travels to Paris on Wednesday to meet X, whose government he has accused":
+                # the verb is in the relative clause; the dates before it are the main clause's
+                exclude.append((sent[0], clause.start()))
         date = _pick_date(scan, sent, (vs, ve), exclude)
     return _Hit(
         verb=(vs, ve),

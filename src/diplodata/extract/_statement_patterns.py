@@ -212,6 +212,8 @@ _DAY_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+_RELATIVE_OPEN = re.compile(r",\s++(?:who|whose|whom|which)\b[^,\"]*+$")
+"""A relative clause still open where the search ends (no comma closes it before)."""
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|whose\s++\w+)\s++$")
 _WHOSE_BEFORE = re.compile(r",\s++whose\s++(?:\w+\s++){1,2}$")
 _SURNAME_BEFORE = re.compile(
