@@ -32,43 +32,38 @@ def _combined(a: Act, b: Act) -> Act:
     return a
 
 
-def _lone_quote(scan: _Scan, si: int, used: set[int]) -> int | None:
-    """The quotation that makes up sentence ``si`` by itself, if one does and is free."""
-    sentences = scan.g.sentences
-    if si >= len(sentences):
-        return None
-    norm = scan.norm
-    start, _ = sentences[si]
-    while start < len(norm) and norm[start].isspace():
-        start += 1
-    if not norm.startswith('"', start):
-        return None
-    qi = bisect_left(scan.quote_opens, start)
-    if qi >= len(scan.quotes) or scan.quotes[qi][0] != start or qi in used:
-        return None
-    close = scan.quotes[qi][1]
-    end = sentences[_sentence_index(scan, close)][1]
-    if norm[close + 1 : end].strip(_AFTER_QUOTE):
-        return None  # words after the quotation: it has an attribution of its own
-    return qi
-
-
 def _continue_quotes(scan: _Scan, hits: list[_Hit], used: set[int]) -> None:
-    """Give each hit that ends its sentence the lone quotation of the next sentence (in place)."""
-    if not scan.quotes:
-        return  # (most articles quote no one)
+    """Give the lone quotation of a sentence to the last remark of the sentence before (in place).
+
+    A lone quotation opens its sentence and nothing but closing punctuation follows its
+    closing mark there; the remark before is the last hit before that sentence, and it
+    must reach the sentence before (a quotation of several sentences reaches its last).
+    Only the quotations no hit took are looked at (most articles have none).
+    """
+    if not hits or len(used) == len(scan.quotes):
+        return
     norm = scan.norm
-    for k, hit in enumerate(hits):
-        if k + 1 < len(hits) and hits[k + 1].sentence == hit.sentence:
-            continue  # not the last remark of its sentence
-        si = hit.sentence + 1
-        if hit.direct and hit.quote_ids:
-            close = scan.quotes[max(hit.quote_ids)][1]
-            si = max(si, _sentence_index(scan, close) + 1)  # a quotation of several sentences
-        qi = _lone_quote(scan, si, used)
-        if qi is None:
+    sentences = scan.g.sentences
+    hit_sentences = [h.sentence for h in hits]
+    for qi, (opened, close) in enumerate(scan.quotes):
+        if qi in used:
             continue
-        piece = _quote_pieces(norm, scan.quotes[qi])
+        si = _sentence_index(scan, opened)
+        if si == 0 or norm[sentences[si][0] : opened].strip():
+            continue  # not the opening of its sentence
+        end = sentences[_sentence_index(scan, close)][1]
+        if norm[close + 1 : end].strip(_AFTER_QUOTE):
+            continue  # words after the quotation: it has an attribution of its own
+        k = bisect_left(hit_sentences, si) - 1
+        if k < 0:
+            continue
+        hit = hits[k]
+        reach = hit.sentence
+        if hit.direct and hit.quote_ids:
+            reach = max(reach, _sentence_index(scan, scan.quotes[max(hit.quote_ids)][1]))
+        if reach != si - 1:
+            continue
+        piece = _quote_pieces(norm, (opened, close))
         if piece[1] <= piece[0]:
             continue
         words = norm[piece[0] : piece[1]]

@@ -114,13 +114,14 @@ def _one(
     # only when no speaker governs it from the left ("X, speaking in Ankara, said Turkey ...")
     quoted = lead.endswith(('"', '",'))
     right = quoted or (lead.endswith(",") and verb in _INVERTED_VERBS)
-    left = _left_speaker(scan, vs, sent[0]) if right and not quoted else None
+    read_left = right and not quoted
+    left = _left_speaker(scan, vs, sent[0]) if read_left else None
     if right and left is None:
         found = _right_speaker(scan, ve, sent[1])
         if found:
             speaker, speaker_span = found
     if speaker is None:
-        if left is None:
+        if not read_left:
             left = _left_speaker(scan, vs, sent[0])
         if left:
             speaker, speaker_span, apposition, mention = left
