@@ -441,3 +441,15 @@ def test_a_remark_in_a_relative_clause_does_not_take_the_main_clause_date() -> N
         "month accused Paris of backing Haftar."
     )
     assert s.when.text == "last month"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fayez al-Sarraj dismissed the head of the central bank on Monday.",
+        "Fayez al-Sarraj dismissed his interior minister.",
+        "Fayez al-Sarraj dismissed Khalifa Haftar as commander.",
+    ],
+)
+def test_dismissing_someone_from_office_is_no_statement(text: str) -> None:
+    assert _brief(text) == []

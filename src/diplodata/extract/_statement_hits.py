@@ -18,6 +18,7 @@ from diplodata.extract._statement_patterns import (
     _BOUND_BEFORE,
     _COORDINATION,
     _EVENT_REPORT,
+    _OFFICE_HOLDER,
     _INVERTED_VERBS,
     _LEAD,
     _LEAD_IN,
@@ -341,6 +342,15 @@ def _one(
         i = bisect_left(scan.mention_starts, ve)
         if i < len(scan.actors) and _THE_GAP.fullmatch(norm[ve : scan.actors[i].start]):
             return None  # "has backed Haftar": material support, not a statement
+    if verb in ("dismissed", "dismisses"):
+        i = bisect_left(scan.mention_starts, ve)
+        person = (
+            i < len(scan.actors)
+            and scan.actors[i].actor.kind is ActorKind.PERSON
+            and _THE_GAP.fullmatch(norm[ve : scan.actors[i].start]) is not None
+        )
+        if person or _OFFICE_HOLDER.match(norm, ve, min(sent[1], ve + 60)):
+            return None  # "dismissed the army chief": removed from office, not a rejection
     if verb in ("backed", "supported", "named", "ordered", "claims", "orders") and not (
         speaker_span or _COORDINATION.search(before)
     ):

@@ -115,6 +115,12 @@ _SUPPORT_MATERIAL = frozenset(("backed", "supported", "endorsed"))
 _REJECT_VERBS = frozenset(  # a denial if what is rejected is a claim
     ("rejected", "rejects", "dismissed", "dismisses", "ruled out", "rules out")
 )
+_OFFICE_HOLDER = re.compile(
+    r"\s++(?:the\s++|his\s++|her\s++|its\s++|their\s++|a\s++)?(?:[\w'-]++\s++){0,2}?"
+    r"(?:head|chief|commander|ministers?|governor|director|officials?|officers?|generals?|"
+    r"ambassador|envoy|staff|employees|workers|cabinet|government)\b"
+)
+"""What "dismissed" removes from office when it names it ("dismissed the army chief")."""
 _PLEDGE_VERBS = frozenset(("pledged", "pledges", "promised", "promises"))
 """Verbs of commitment: the act is read from what is pledged, else an announcement."""
 
