@@ -109,13 +109,13 @@ def _one(
     speaker_span: tuple[int, int] | None = None
     apposition: str | None = None
     confidence = 0.85
-    lead = before.rstrip()
+    ahead = before.rstrip()
     # '"...," said X' after a quotation; after a plain comma ("..., said X") only a verb of
     # saying comes before its speaker ("X, the head of Y, accused France": X speaks), and
     # only when no speaker governs it from the left ("X, speaking in Ankara, said Turkey ...")
-    quoted = lead.endswith(('"', '",'))
-    right = quoted or (lead.endswith(",") and verb in _INVERTED_VERBS)
-    read_left = right and not quoted
+    after_quote = ahead.endswith(('"', '",'))
+    right = after_quote or (ahead.endswith(",") and verb in _INVERTED_VERBS)
+    read_left = right and not after_quote
     left = _left_speaker(scan, vs, sent[0]) if read_left else None
     if right and left is None:
         found = _right_speaker(scan, ve, sent[1])
