@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import _date_patterns as date_patterns
-from diplodata.extract import dates
+from diplodata.extract import dates, places
 
 # ------------------------------------------------------- resolve: m.lastgroup dispatch
 
@@ -42,3 +42,20 @@ def test_the_last_group_of_a_date_names_the_only_alternative_set(text: str) -> N
             set_ = [name for name in date_patterns._ALTERNATIVES if m[name] is not None]
             assert set_ == [m.lastgroup]
             assert m[m.lastgroup]
+
+
+# ------------------------------------------------------- places: heads found class-first
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="aelAEL Z9x-_.'\n", max_size=40),
+        st.lists(st.sampled_from(["al", "el", "Al", "al-", "el-", "-", "Tripoli", "mal", "e"])).map(
+            "".join
+        ),
+        st.text(max_size=40).filter(str.isascii),
+    )
+)
+def test_place_heads_split_as_the_look_behind_first_pattern(text: str) -> None:
+    assert places._HEAD_ASCII_SPLIT.split(text) == places._HEAD_ASCII_PLAIN.split(text)
