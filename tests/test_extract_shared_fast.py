@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import _date_patterns as date_patterns
-from diplodata.extract import dates, places
+from diplodata.extract import _date_tense, dates, places
 
 # ------------------------------------------------------- resolve: m.lastgroup dispatch
 
@@ -59,3 +59,35 @@ def test_the_last_group_of_a_date_names_the_only_alternative_set(text: str) -> N
 )
 def test_place_heads_split_as_the_look_behind_first_pattern(text: str) -> None:
     assert places._HEAD_ASCII_SPLIT.split(text) == places._HEAD_ASCII_PLAIN.split(text)
+
+
+# ------------------------------------------------------------------------ tense
+
+_TENSE_PIECES = [
+    "said", "Said", "ſaid", "met", "armed", "alleged", "tired", "Tired", "need", "ed", "bed",
+    "will", "won't", "'ll", "shall", "due", "set", "plan", "intend", "would", "next", "going",
+    "x", "é", "2019", "ı", "\u212a",
+]  # fmt: skip
+_tense_texts = st.one_of(
+    st.lists(
+        st.tuples(st.sampled_from(_TENSE_PIECES), st.sampled_from(["", " ", "-", "\n", "'"])),
+        max_size=8,
+    ).map(lambda pairs: "".join(w + j for w, j in pairs)),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_tense_texts)
+def test_past_scan_finds_a_past_word_where_the_past_pattern_does(text: str) -> None:
+    found = date_patterns._PAST_SCAN.search(" " + text) is not None
+    assert found == (date_patterns._PAST_RE.search(text) is not None)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_tense_texts)
+def test_future_hints_found_one_by_one_as_by_the_trie(text: str) -> None:
+    trie = date_patterns._FUTURE_HINT.search(text.lower()) is not None
+    assert any(hint in text.lower() for hint in date_patterns._FUTURE_HINTS) == trie
+    if text.isascii():
+        assert _date_tense._may_be_future(text) == trie
