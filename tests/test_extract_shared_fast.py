@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import _date_patterns as date_patterns
-from diplodata.extract import _date_tense, dates, places
+from diplodata.extract import _date_tense, dates, numbers, places
+from diplodata.extract import _number_patterns as number_patterns
 
 # ------------------------------------------------------- resolve: m.lastgroup dispatch
 
@@ -91,3 +92,26 @@ def test_future_hints_found_one_by_one_as_by_the_trie(text: str) -> None:
     assert any(hint in text.lower() for hint in date_patterns._FUTURE_HINTS) == trie
     if text.isascii():
         assert _date_tense._may_be_future(text) == trie
+
+
+# ------------------------------------------------------------------ number words
+
+_NUMBER_WORDS = [*sorted(number_patterns._VOCAB), "x", "dozens", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_NUMBER_WORDS), st.sampled_from([" ", "-"])),
+        min_size=1,
+        max_size=4,
+    ).map(lambda pairs: "".join(w + j for w, j in pairs)[:-1])
+)
+def test_number_words_read_as_by_text2num(s: str) -> None:
+    assert numbers._words_value(s) == numbers._words_value_plain(s)
+
+
+def test_each_number_word_alone_reads_as_by_text2num() -> None:
+    for word in number_patterns._VOCAB:
+        assert numbers._words_value(word) == numbers._words_value_plain(word)
+    assert numbers._words_value("three") == 3 and numbers._words_value("dozen") is None
