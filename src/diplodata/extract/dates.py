@@ -426,8 +426,14 @@ def _time_ref(phrase: str, anchor: dt.date | None, bounds: _Bounds | None) -> Ti
     ):
         # Every rule of TimeRef holds (the phrase is kept as it is, the range is ordered and
         # has a precision, or there is neither): build it without validating again.
-        values = {"text": phrase, "earliest": first, "latest": last, "precision": precision}
-        return trusted(TimeRef, {**values, "anchor": anchor})
+        values = {
+            "text": phrase,
+            "earliest": first,
+            "latest": last,
+            "precision": precision,
+            "anchor": anchor,
+        }
+        return trusted(TimeRef, values)
     try:
         return TimeRef(text=phrase, earliest=first, latest=last, precision=precision, anchor=anchor)
     except ValueError:  # a lone surrogate cannot be held: keep the phrase, replaced
