@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplodata.extract import _date_patterns as date_patterns
-from diplodata.extract import _date_tense, dates, numbers, places
+from diplodata.extract import _date_tense, dates, numbers, places, text
 from diplodata.extract import _number_patterns as number_patterns
 
 # ------------------------------------------------------- resolve: m.lastgroup dispatch
@@ -115,3 +115,34 @@ def test_each_number_word_alone_reads_as_by_text2num() -> None:
     for word in number_patterns._VOCAB:
         assert numbers._words_value(word) == numbers._words_value_plain(word)
     assert numbers._words_value("three") == 3 and numbers._words_value("dozen") is None
+
+
+# ------------------------------------------------------------------ runs of letters
+
+
+def _plain_where(runs: text._Runs, words: frozenset[bytes]) -> list[int]:
+    # _Runs.where as it was: each " word " of the padded runs.
+    found = []
+    for word in words.intersection(runs.words):
+        at = runs.padded.find(b" " + word + b" ")
+        while at >= 0:
+            found.append(at)
+            at = runs.padded.find(b" " + word + b" ", at + 1)
+    return sorted(found)
+
+
+_RUN_WORDS = ["the", "then", "he", "them", "a", "an", "and", "at", "x", "é", "2", "-", "'"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_RUN_WORDS), st.sampled_from(["", " ", "  ", ".", "\n"])),
+        max_size=14,
+    ).map(lambda pairs: "".join(w + j for w, j in pairs)),
+    st.sets(st.sampled_from(["the", "then", "he", "a", "an", "and", "them", "zz"])),
+)
+def test_runs_found_where_the_padded_search_finds_them(norm: str, words: set[str]) -> None:
+    runs = text._Runs(norm)
+    needles = frozenset(w.encode() for w in words)
+    assert runs.where(needles) == _plain_where(runs, needles)
