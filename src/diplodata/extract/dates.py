@@ -190,20 +190,24 @@ def _weekday(name: str, rel: str | None, anchor: dt.date, tense: Tense | None) -
     return anchor - dt.timedelta(days=back or (7 if mode == "last" else 0))
 
 
-def _absolute(m: re.Match[str]) -> _Bounds | None:
-    """Bounds of a phrase that needs no anchor, or ``None`` if it needs one."""
-    if m["iso"]:
+def _absolute(m: re.Match[str], kind: str | None) -> _Bounds | None:
+    """Bounds of a phrase that needs no anchor, or ``None`` if it needs one.
+
+    ``kind`` is the alternative of :data:`_DATE_RE` that matched (``m.lastgroup``).
+    """
+    if kind == "iso":
         day = dt.date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
         return day, day, Precision.DAY
-    for kind in ("md", "dm"):
-        if m[kind] and m[f"{kind}_y"]:
+    if kind == "md" or kind == "dm":
+        if m[f"{kind}_y"]:
             day = dt.date(int(m[f"{kind}_y"]), _month_of(m[f"{kind}_m"]), int(m[f"{kind}_d"]))
             return day, day, Precision.DAY
-    if m["mon"] and (m["mon_y"] or m["mon_y2"]):
+        return None
+    if kind == "mon" and (m["mon_y"] or m["mon_y2"]):
         month = _month_of(m["mon_m"] or m["mon_m2"])
         first, last = _month_range(int(m["mon_y"] or m["mon_y2"]), month, m["mon_part"])
         return first, last, Precision.MONTH
-    if m["yr"]:
+    if kind == "yr":
         year = int(m["yr_y"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
     return None
@@ -217,25 +221,29 @@ def _clip(first: dt.date, last: dt.date, pre: str | None, a: dt.date) -> tuple[d
     return (first, max(first, a - one)) if pre.lower() == "earlier" else (min(a + one, last), last)
 
 
-def _relative(m: re.Match[str], a: dt.date, tense: Tense | None) -> _Bounds | None:
-    """Bounds of a phrase read against the anchor ``a``; ``None`` if not resolvable."""
+def _relative(
+    m: re.Match[str], kind: str | None, a: dt.date, tense: Tense | None
+) -> _Bounds | None:
+    """Bounds of a phrase read against the anchor ``a``; ``None`` if not resolvable.
+
+    ``kind`` is the alternative of :data:`_DATE_RE` that matched (``m.lastgroup``).
+    """
     one = dt.timedelta(days=1)
-    if m["md"] or m["dm"]:
-        kind = "md" if m["md"] else "dm"
+    if kind == "md" or kind == "dm":
         day = _near_year(_month_of(m[f"{kind}_m"]), int(m[f"{kind}_d"]), a, tense)
         return day, day, Precision.DAY
-    if m["mon"] or m["mon_in"]:
+    if kind == "mon" or kind == "mon_in":
         month = _month_of(m["mon_m"] or m["mon_m3"])
         return (*_near_month(month, m["mon_part"], a, tense), Precision.MONTH)
-    if m["wd"]:
+    if kind == "wd":
         day = _weekday(m["wd_day"], m["wd_rel"], a, tense)
         return day, day, Precision.DAY
-    if m["rel"]:
+    if kind == "rel":
         text = _norm(m["rel"])
         key = next(k for k in _DAY_KEYS if text.startswith(k))
         day = a + one * _DAY_OFFSETS[key]
         return day, day, Precision.DAY
-    if m["ago"]:
+    if kind == "ago":
         n = 1 if _norm(m["ago_n"]) in ("a", "an") else parse_number(m["ago_n"])
         unit = m["ago_u"].lower()
         if n is None or n > 9999:
@@ -247,14 +255,14 @@ def _relative(m: re.Match[str], a: dt.date, tense: Tense | None) -> _Bounds | No
         if unit == "month":
             return (*_month_range(*_shift_month(a.year, a.month, -n)), Precision.MONTH)
         return dt.date(a.year - n, 1, 1), dt.date(a.year - n, 12, 31), Precision.YEAR
-    if m["wk"]:
+    if kind == "wk":
         if m["wk_pre"]:
             return (*_clip(*_week(a)[:2], m["wk_pre"], a), Precision.WEEK)
         first, last, precision = _week(a, _STEP[m["wk_rel"].lower()])
         if m["wk_rel"].lower() == "this" and tense == "past":
             last = min(last, a)  # "met this week": not after the report
         return first, last, precision
-    if m["we"]:
+    if kind == "we":
         rel, wd = (m["we_rel"] or "").lower(), a.weekday()
         if rel == "last":
             saturday = a - one * (((wd - 6) % 7 or 7) + 1)
@@ -265,14 +273,14 @@ def _relative(m: re.Match[str], a: dt.date, tense: Tense | None) -> _Bounds | No
         else:
             saturday = a - one * ((wd - 5) % 7)
         return saturday, saturday + one, Precision.WEEK
-    if m["few"]:
+    if kind == "few":
         coming = m["few_dir"].lower().startswith(("coming", "next"))
         return (*((a + one, a + 7 * one) if coming else (a - 7 * one, a)), Precision.WEEK)
-    if m["mo"]:
+    if kind == "mo":
         year, month = _shift_month(a.year, a.month, _STEP[m["mo_rel"].lower()])
         bounds = _month_range(year, month, m["mo_part"])
         return (*_clip(*bounds, m["mo_pre"], a), Precision.MONTH)
-    if m["yrr"]:
+    if kind == "yrr":
         year = a.year + _STEP[m["yrr_rel"].lower()]
         bounds = dt.date(year, 1, 1), dt.date(year, 12, 31)
         return (*_clip(*bounds, m["yrr_pre"], a), Precision.YEAR)
@@ -280,10 +288,14 @@ def _relative(m: re.Match[str], a: dt.date, tense: Tense | None) -> _Bounds | No
 
 
 def _bounds(m: re.Match[str], anchor: dt.date | None, tense: Tense | None) -> _Bounds | None:
+    # Every top-level alternative of _DATE_RE is a named group around all of the match, the
+    # last group to close: m.lastgroup names the one that matched (the only one set, and
+    # never empty), so the readers test it instead of looking up each alternative's group.
+    kind = m.lastgroup
     try:
-        found = _absolute(m)
+        found = _absolute(m, kind)
         if found is None and anchor is not None:
-            found = _relative(m, anchor, tense)
+            found = _relative(m, kind, anchor, tense)
     except (ValueError, OverflowError, KeyError, StopIteration):
         return None  # no such day (February 30), or out of the calendar's range
     return found
@@ -414,8 +426,14 @@ def _time_ref(phrase: str, anchor: dt.date | None, bounds: _Bounds | None) -> Ti
     ):
         # Every rule of TimeRef holds (the phrase is kept as it is, the range is ordered and
         # has a precision, or there is neither): build it without validating again.
-        values = {"text": phrase, "earliest": first, "latest": last, "precision": precision}
-        return trusted(TimeRef, {**values, "anchor": anchor})
+        values = {
+            "text": phrase,
+            "earliest": first,
+            "latest": last,
+            "precision": precision,
+            "anchor": anchor,
+        }
+        return trusted(TimeRef, values)
     try:
         return TimeRef(text=phrase, earliest=first, latest=last, precision=precision, anchor=anchor)
     except ValueError:  # a lone surrogate cannot be held: keep the phrase, replaced

@@ -129,7 +129,18 @@ class NumberMatch:
 
 
 def _words_value(s: str) -> int | None:
-    """The value of lower-case number words, or ``None``."""
+    """The value of lower-case number words, or ``None``.
+
+    One word of the vocabulary (most word numbers: "two", "three") is looked up in
+    :data:`_ONE_WORD_VALUES`, what :func:`_words_value_plain` gives for it.
+    """
+    if s in _ONE_WORD_VALUES:
+        return _ONE_WORD_VALUES[s]
+    return _words_value_plain(s)
+
+
+def _words_value_plain(s: str) -> int | None:
+    """:func:`_words_value` read word by word (text2num for the value)."""
     tokens = _TOKEN_RE.findall(s)
     if not tokens or len(tokens) > 16 or any(t not in _VOCAB for t in tokens):
         return None
@@ -155,6 +166,10 @@ def _words_value(s: str) -> int | None:
     except (ValueError, TypeError, OverflowError):
         return None
     return value if 0 <= value <= _MAX_VALUE else None
+
+
+_ONE_WORD_VALUES: dict[str, int | None] = {w: _words_value_plain(w) for w in _VOCAB}
+""":func:`_words_value_plain` of each word of the vocabulary alone (built once, at import)."""
 
 
 def parse_number(text: str) -> int | None:
