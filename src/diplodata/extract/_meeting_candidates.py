@@ -23,21 +23,27 @@ from diplodata.extract._meeting_actors import (
 from diplodata.extract._meeting_attributes import _modality, _place, _status, _topic_at
 from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_patterns import (
+    _APPOS,
     _BY,
     _BY_LEAD,
     _CALL_KIND,
     _CALL_WITH,
     _DEFINITE,
     _DETERMINED,
+    _ELIDED,
+    _ELIDED_AFTER,
     _HABITUAL,
     _HABITUAL_RUNS,
     _HOSTED_BY,
     _HOSTED_EVENT,
+    _LAST_SEEN,
     _LIST_CUT,
     _LIST_LEAD,
     _NOT_MEETING_AFTER,
     _NOUNS,
     _OBJ_LEAD,
+    _ORDINAL_TIME,
+    _PAIR,
     _PASSIVE_MET,
     _POSSESSOR,
     _POSSIBLE,
@@ -54,7 +60,6 @@ from diplodata.extract.dates import DateMatch
 from diplodata.extract.groundwork import NO_TIME, Groundwork
 from diplodata.extract.places import PlaceMention
 from diplodata.models import (
-    ActorKind,
     MeetingStatus,
     Modality,
     TimeRef,
@@ -85,6 +90,7 @@ class _Cand:
     when: TimeRef = NO_TIME
     year: str | None = None
     topic: re.Match[str] | None = None  # where its topics begin (_topic_at of its first anchor)
+    focus: tuple[int, int] | None = None  # where its date is read, if not at its anchor
 
     def names(self) -> set[str]:
         return {m.actor.key for m in self.people}
@@ -135,11 +141,16 @@ def _read_anchor(
         return []
     if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
         return []
+    if word in ("seen", "saw") and not _LAST_SEEN.search(before):
+        return []  # "seen as", "saw fighting": only "had last seen X" recalls a meeting
+    if verb is not None and "time" in before and _ORDINAL_TIME.search(before):
+        return []  # "the second time X had met Y": a count of meetings, not one
+    paired = noun and ("two" in before or "both" in before) and previous
     definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
     # A state can be the subject of a noun only where _PROPOSED matches its clause, which
     # starts at max(s, a0 - 400) or at the end of a boundary (no word cut there).
     may_state = cues.proposed is None or cues.cut(max(s, a0 - 400))
-    if verb is None and _unnamed_noun(mentions, a0, a1, definite, word, may_state):
+    if verb is None and not paired and _unnamed_noun(mentions, a0, a1, definite, word, may_state):
         return []
 
     # ----- objects (read before the clause: they decide most of the anchors dropped)
@@ -172,7 +183,7 @@ def _read_anchor(
             return []  # "the talks", "after the meeting": a meeting already reported
         if verb == "host" and passive_by is None and not _HOSTED_EVENT.match(norm, a1, e):
             return []  # "welcomed the calls", "received criticism"
-        if noun and _few_subjects(mentions, a0, word, may_state):
+        if noun and not paired and _few_subjects(mentions, a0, word, may_state):
             return []  # the check at the end of the subject, made before the clause is read
 
     start, boundary = _clause_start(norm, s, a0)
@@ -192,8 +203,11 @@ def _read_anchor(
         first = prior[-1] if prior else None
     if first is not None and not definite:
         subject = _chain(norm, mentions, first, a0, objects=False)
-        if subject and _is_pronoun(subject[0]):
-            subject[0] = _pronoun(subject[0], mentions, s, previous)
+    if not subject and previous and ("two" in before or "both" in before):
+        # "The two leaders also held talks ...": those of the meeting just reported
+        pair = _PAIR.search(before)
+        if pair is not None and len(previous[-1].people) == 2:
+            subject = list(previous[-1].people)
     if not subject and (
         verb in ("host", "invite")
         or cues.find(cues.proposed, _PROPOSED, norm, start, a0, _PROPOSED_RUNS)
@@ -227,6 +241,8 @@ def _read_anchor(
     place = _place(norm, cues, places(), s, start, boundary, a1, e, people, topic)
     if verb == "visit" and objects == [] and place is None:
         return []
+    if word in ("seen", "saw") and not objects:
+        return []
     # ----- status, modality
     clause_end = max(a1, *[m.end for m in people])
     status = _status(g, cues, s, e, start, a0, a1, clause_end, word)
@@ -245,7 +261,35 @@ def _read_anchor(
     )
     if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
         return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]
+    if verb in ("meet", "host") and objects and subject and ", and " in norm[objects[-1].end : e]:
+        other = _elided(norm, mentions, objects[-1], min(e, a1 + 400))
+        if other is not None:
+            second = replace(
+                cand,
+                people=_dedupe([*subject, other]),
+                split_key=other.start,
+                focus=(other.start, other.end),
+                place=_place(norm, cues, places(), s, start, None, other.end, e, people, topic),
+            )
+            return [cand, second]
     return [cand]
+
+
+def _elided(
+    norm: str, mentions: list[ActorMention], last: ActorMention, limit: int
+) -> ActorMention | None:
+    """'met A in Tripoli on February 12, and B in Benghazi the next day': B, met in a clause of its own."""
+    appos = _APPOS.match(norm, last.end, limit)
+    pos = appos.end() if appos else last.end
+    gap = _ELIDED.match(norm, pos, limit)
+    if gap is None:
+        return None
+    other = _at(mentions, gap.end())
+    if other is None or other.start != gap.end() or other.end > limit or _is_pronoun(other):
+        return None
+    if not _ELIDED_AFTER.match(norm, other.end, limit):
+        return None
+    return other
 
 
 _LIST_REACH = 90
@@ -281,14 +325,3 @@ def _few_subjects(mentions: list[ActorMention], a0: int, word: str, state: bool)
         return False
     before = [m for m in mentions if m.end <= a0]
     return not before or (len(before) == 1 and not state)
-
-
-def _pronoun(
-    m: ActorMention, mentions: list[ActorMention], s: int, previous: list[_Cand]
-) -> ActorMention:
-    """'he' as the subject of a meeting: the person who leads the sentence, or the last meeting's subject."""
-    lead = [x for x in mentions if s <= x.start < m.start and x.actor.kind is ActorKind.PERSON]
-    target = lead[0].actor if lead else (previous[-1].people[0].actor if previous else None)
-    if target is None:
-        return m
-    return replace(m, actor=target)

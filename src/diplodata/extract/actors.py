@@ -177,7 +177,7 @@ def find_actors(
     mentions = _outermost(known + people)
     mentions = _surnames(norm, mentions)
     mentions = _institutions(norm, mentions, runs)
-    return _coreference(norm, mentions, runs)
+    return _coreference(norm, mentions, runs, text.sentences)
 
 
 def _state_entries() -> tuple[Entry, ...]:
@@ -324,16 +324,59 @@ def _institutions(
 
 _RECENT = 12
 """How many recent people a role noun ("the commander") looks back over."""
+_LEADER_WORDS = ("president", "prime minister", "chancellor", "king", "emir", "leader")
+"""The titles "the Egyptian leader" looks for first."""
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "his", "her", "his office", "her office"))
+_VERB_GAP = re.compile(r"\s++(?:[a-z]++\s++){1,2}$")
+"""Between a subject and an object pronoun: a verb and perhaps an adverb ("Conte received him",
+"Haftar also told him")."""
 
 
 class _History:
-    """What coreference needs to know about the mentions so far, kept as it goes."""
+    """What coreference needs to know about the mentions so far, kept as it goes.
 
-    def __init__(self) -> None:
+    Besides the most recent actors, it keeps who leads each sentence that names a person:
+    the first person named in it outside quotation marks, passing over one named only as
+    an owner ("Haftar's rival, Fayez al-Sarraj, ..." is led by Sarraj). A pronoun resolves
+    to the leader of its own sentence when a person is named before it there, else to the
+    leader of the last sentence that names one: the subject carries on across sentences
+    and paragraphs, where the person named last may be an object ("On Tuesday he held
+    talks with Conte. ... Later he met Merkel").
+    """
+
+    def __init__(self, norm: str = "", starts: list[int] | None = None) -> None:
         self.last_person: ActorMention | None = None
         self.people: list[ActorMention] = []
         self.last_of_kind: dict[ActorKind, ActorMention] = {}
         self.last_ministry: ActorMention | None = None
+        self.norm = norm
+        self.starts = starts or []
+        self.sentence = -1  # the sentence of the persons in ``here``
+        self.here: list[ActorMention] = []  # persons named in that sentence, in order
+        self.leaders: list[ActorMention] = []  # the leader of each earlier sentence naming one
+
+    def _sentence_of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def _enter(self, sentence: int) -> None:
+        if sentence != self.sentence:
+            if self.here:
+                self.leaders.append(self._leader(self.here))
+                del self.leaders[:-_RECENT]
+            self.here = []
+            self.sentence = sentence
+
+    def _leader(
+        self, persons: list[ActorMention], skip: frozenset[str] = frozenset()
+    ) -> ActorMention:
+        norm = self.norm
+        start = self.starts[self.sentence] if 0 <= self.sentence < len(self.starts) else 0
+        kept = [m for m in persons if m.actor.key not in skip]
+        outside = [m for m in kept if norm.count('"', start, m.start) % 2 == 0] or kept
+        for m in outside:
+            if not norm.startswith(("'s", "’s"), m.end):
+                return m
+        return outside[0] if outside else persons[0]
 
     def add(self, m: ActorMention) -> None:
         actor = m.actor
@@ -346,9 +389,51 @@ class _History:
             if last is None or (last is not actor and (last.name != actor.name or last != actor)):
                 self.people.append(m)
                 del self.people[:-_RECENT]
+            if self.starts:
+                self._enter(self._sentence_of(m.start))
+                self.here.append(m)
         self.last_of_kind[kind] = m
         if "ministr" in actor.name.lower():
             self.last_ministry = m
+
+    def pronoun(self, word: str, start: int) -> ActorMention | None:
+        """The antecedent of a personal pronoun at ``start`` ("he", "his", "him")."""
+        if not self.starts:
+            return self.last_person if word != "him" else None
+        self._enter(self._sentence_of(start))
+        skip: frozenset[str] = frozenset()
+        if word == "him":
+            # Not the subject of its own clause: one named just before its verb ("Haftar
+            # told him"), else the one who leads the sentence ("X received Y, and told him").
+            near = self.here[-1] if self.here else None
+            if near is not None and _VERB_GAP.match(self.norm, near.end, start):
+                skip = frozenset((near.actor.key,))
+            elif self.here:
+                skip = frozenset((self._leader(self.here).actor.key,))
+            here = [m for m in self.here if m.actor.key not in skip]
+            if here:
+                return here[0]
+            for m in reversed(self.leaders):
+                if m.actor.key not in skip:
+                    return m
+            return next((m for m in reversed(self.people) if m.actor.key not in skip), None)
+        if self.here:
+            return self._leader(self.here)
+        return self.leaders[-1] if self.leaders else self.last_person
+
+    def demonym(self, code: str, role: str) -> ActorMention | None:
+        """'the Egyptian leader': the most recent person of that country (with that role)."""
+        keys = _ROLE_WORDS.get(role, (role,)) if role != "leader" else _LEADER_WORDS
+        fellow = None  # with no such title, "the leader" is the last person of the country
+        for m in reversed(self.people):
+            if m.actor.country != code:
+                continue
+            label = (m.actor.role or "") + " " + m.text
+            if any(_has_word(k, label) for k in keys):
+                return m
+            if fellow is None and role == "leader":
+                fellow = m
+        return fellow
 
     def antecedent(self, word: str) -> ActorMention | None:
         if word in ("he", "she", "his", "her", "his office", "her office"):
@@ -367,11 +452,18 @@ class _History:
 
 
 def _coreference(
-    norm: str, mentions: list[ActorMention], runs: _Runs | None = None
+    norm: str,
+    mentions: list[ActorMention],
+    runs: _Runs | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> list[ActorMention]:
-    """Role nouns and pronouns resolve to the most recent fitting actor before them."""
+    """Role nouns and pronouns resolve to the most recent fitting actor before them.
+
+    With ``sentences``, personal pronouns resolve to who leads a sentence (see
+    :class:`_History`); without, to the person named last.
+    """
     taken = _Spans(mentions)
-    history = _History()
+    history = _History(norm, [s for s, _ in sentences] if sentences else None)
     out: list[ActorMention] = []
     i = 0
     n = len(mentions)
@@ -383,10 +475,18 @@ def _coreference(
             i += 1
         if taken.overlaps(x_start, x_end):
             continue
-        word = fold(x.group("word")).replace("the ", "").strip()
-        for prefix in ("u n ", "un ", "top ", "eastern ", "military ", "special "):
-            word = word.removeprefix(prefix)
-        target = history.antecedent(word)
+        dem = x.group("dem")
+        if dem is not None:
+            code = country_lookup(dem)
+            target = history.demonym(code, x.group("drole").lower()) if code else None
+        else:
+            word = fold(x.group("word")).replace("the ", "").strip()
+            for prefix in ("u n ", "un ", "top ", "eastern ", "military ", "special "):
+                word = word.removeprefix(prefix)
+            if word in _SUBJECT_PRONOUNS or word == "him":
+                target = history.pronoun(word, x_start)
+            else:
+                target = history.antecedent(word)
         if target is None:
             continue
         mention = ActorMention(x_start, x_end, x.group(), target.actor, "coreference")
