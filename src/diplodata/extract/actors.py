@@ -351,8 +351,13 @@ class _History:
         self.last_ministry: ActorMention | None = None
         self.norm = norm
         self.starts = starts or []
-        self.sentence = -1  # the sentence of the persons in ``here``
-        self.here: list[ActorMention] = []  # persons named in that sentence, in order
+        self.sentence = -1  # the sentence of the persons read last
+        self.lead: ActorMention | None = None  # who leads it so far (see _lead_with)
+        self.rank = 3  # how well: 0 outside quotes and no owner, 1 outside quotes, 2 any
+        self.firsts: list[ActorMention] = []  # its first two distinct persons
+        self.near: ActorMention | None = None  # its last person
+        self.quotes = 0  # quotation marks from its start to ``self.counted``
+        self.counted = 0
         self.leaders: list[ActorMention] = []  # the leader of each earlier sentence naming one
 
     def _sentence_of(self, pos: int) -> int:
@@ -360,23 +365,27 @@ class _History:
 
     def _enter(self, sentence: int) -> None:
         if sentence != self.sentence:
-            if self.here:
-                self.leaders.append(self._leader(self.here))
+            if self.lead is not None:
+                self.leaders.append(self.lead)
                 del self.leaders[:-_RECENT]
-            self.here = []
+            self.lead, self.rank, self.firsts, self.near = None, 3, [], None
             self.sentence = sentence
+            self.counted = self.starts[sentence] if sentence >= 0 else 0
+            self.quotes = 0
 
-    def _leader(
-        self, persons: list[ActorMention], skip: frozenset[str] = frozenset()
-    ) -> ActorMention:
+    def _lead_with(self, m: ActorMention) -> None:
+        """Read one more person of the sentence (in text order, linear overall)."""
         norm = self.norm
-        start = self.starts[self.sentence] if 0 <= self.sentence < len(self.starts) else 0
-        kept = [m for m in persons if m.actor.key not in skip]
-        outside = [m for m in kept if norm.count('"', start, m.start) % 2 == 0] or kept
-        for m in outside:
-            if not norm.startswith(("'s", "’s"), m.end):
-                return m
-        return outside[0] if outside else persons[0]
+        if m.start > self.counted:
+            self.quotes += norm.count('"', self.counted, m.start)
+            self.counted = m.start
+        owner = norm.startswith(("'s", "\u2019s"), m.end)
+        rank = 2 if self.quotes % 2 else 1 if owner else 0
+        if rank < self.rank:
+            self.lead, self.rank = m, rank
+        if len(self.firsts) < 2 and all(x.actor.key != m.actor.key for x in self.firsts):
+            self.firsts.append(m)
+        self.near = m
 
     def add(self, m: ActorMention) -> None:
         actor = m.actor
@@ -391,7 +400,7 @@ class _History:
                 del self.people[:-_RECENT]
             if self.starts:
                 self._enter(self._sentence_of(m.start))
-                self.here.append(m)
+                self._lead_with(m)
         self.last_of_kind[kind] = m
         if "ministr" in actor.name.lower():
             self.last_ministry = m
@@ -401,24 +410,24 @@ class _History:
         if not self.starts:
             return self.last_person if word != "him" else None
         self._enter(self._sentence_of(start))
-        skip: frozenset[str] = frozenset()
         if word == "him":
             # Not the subject of its own clause: one named just before its verb ("Haftar
             # told him"), else the one who leads the sentence ("X received Y, and told him").
-            near = self.here[-1] if self.here else None
+            near = self.near
+            skip = ""
             if near is not None and _VERB_GAP.match(self.norm, near.end, start):
-                skip = frozenset((near.actor.key,))
-            elif self.here:
-                skip = frozenset((self._leader(self.here).actor.key,))
-            here = [m for m in self.here if m.actor.key not in skip]
-            if here:
-                return here[0]
-            for m in reversed(self.leaders):
-                if m.actor.key not in skip:
+                skip = near.actor.key
+            elif self.lead is not None:
+                skip = self.lead.actor.key
+            for m in self.firsts:
+                if m.actor.key != skip:
                     return m
-            return next((m for m in reversed(self.people) if m.actor.key not in skip), None)
-        if self.here:
-            return self._leader(self.here)
+            for m in reversed(self.leaders):
+                if m.actor.key != skip:
+                    return m
+            return next((m for m in reversed(self.people) if m.actor.key != skip), None)
+        if self.lead is not None:
+            return self.lead
         return self.leaders[-1] if self.leaders else self.last_person
 
     def demonym(self, code: str, role: str) -> ActorMention | None:
