@@ -412,3 +412,30 @@ def test_one_who_took_part_in_the_talks_joins_the_meeting() -> None:
         "Sisi received Haftar in Cairo on Monday. Abbas Kamel also took part in the talks."
     )
     assert _brief(m)[0] == {SISI, HAFTAR, "Abbas Kamel"}
+
+
+def test_delegations_meet_not_the_bodies_they_come_from() -> None:
+    (m,) = _meetings(
+        "Delegations from the GNA and the LNA met in Geneva on Monday, in the format known "
+        "as the 5+5 Joint Military Commission."
+    )
+    assert {p.name for p in m.participants} == {
+        "GNA delegation to the 5+5 Joint Military Commission",
+        "LNA delegation to the 5+5 Joint Military Commission",
+    }
+    # With no body that the gazetteer knows them by, they are delegations of their own.
+    (m,) = _meetings("Salame met the delegations of the GNA and the LNA in Rome on Monday.")
+    assert {p.name for p in m.participants} == {
+        "Ghassan Salamé",
+        "Government of National Accord delegation",
+        "Libyan National Army delegation",
+    }
+
+
+def test_a_chair_named_after_another_list_word_is_a_participant_not_a_host() -> None:
+    (m,) = _meetings(
+        "Haftar and Sarraj ended talks of the 5+5 Joint Military Commission chaired by "
+        "Ghassan Salame in Geneva on Monday."
+    )
+    assert _brief(m)[0] == {HAFTAR, SARRAJ, "Ghassan Salamé"}
+    assert m.host is None

@@ -22,6 +22,7 @@ from diplodata.extract._meeting_actors import (
 )
 from diplodata.extract._meeting_attributes import _modality, _place, _status, _topic_at
 from diplodata.extract._meeting_cues import Cues
+from diplodata.extract._meeting_delegations import as_delegations, led_by_delegations
 from diplodata.extract._meeting_patterns import (
     _APPOS,
     _BY,
@@ -29,6 +30,7 @@ from diplodata.extract._meeting_patterns import (
     _CALL_KIND,
     _CALL_WITH,
     _DEFINITE,
+    _DELEGATION_OBJECT,
     _DETERMINED,
     _ELIDED,
     _ELIDED_AFTER,
@@ -164,20 +166,29 @@ def _read_anchor(
         if verb == "host" and _BY.match(norm[a1 : a1 + 4]):
             passive_by = _at(mentions, _BY_LEAD.match(norm, a1).end())  # type: ignore[union-attr]
         obj = _object(norm, mentions, pos, limit) if passive_by is None else None
+        if obj is None and passive_by is None and norm.find("delegation", pos, pos + 16) != -1:
+            lead_d = _DELEGATION_OBJECT.match(norm, pos, limit)
+            obj = _object(norm, mentions, lead_d.end(), limit) if lead_d else None
         if obj is not None:
             objects = _chain(norm, mentions, obj, limit)
     if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
         window = norm[a1 : min(e, a1 + _LIST_REACH)]
-        lead2 = _LIST_LEAD.search(window)
-        if lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
+        # The first list word followed by an actor ("talks of the commission chaired by X":
+        # "of" names no actor, "by" does), up to a cut of the list.
+        for lead2 in _LIST_LEAD.finditer(window):
+            if _LIST_CUT.search(window[: lead2.end()]):
+                break
             word2 = lead2.group().strip().lower()
             pos = a1 + lead2.end()
             obj = _object(norm, mentions, pos, limit)
-            if obj is not None and not (word2 == "by" and not noun):
+            if obj is None:
+                continue
+            if not (word2 == "by" and not noun):
                 more = _chain(norm, mentions, obj, limit)
                 if word2 == "by" and noun and _HOSTED_BY.search(window[: lead2.start()]):
                     host = more[0]
                 objects = objects + [m for m in more if m not in objects]
+            break
     if not objects:
         if definite:
             return []  # "the talks", "after the meeting": a meeting already reported
@@ -227,6 +238,10 @@ def _read_anchor(
     if noun and word not in ("visit", "visits") and not objects and len(subject) < 2:
         return []  # "plans for a conference in Berlin": no one named as meeting
 
+    if subject and led_by_delegations(norm, subject[0], s):
+        subject = as_delegations(subject, norm)
+    if objects and led_by_delegations(norm, objects[0], s):
+        objects = as_delegations(objects, norm)
     if verb == "host" and passive_by is not None:
         host = passive_by
         people = [passive_by, *subject]

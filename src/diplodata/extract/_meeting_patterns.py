@@ -183,7 +183,9 @@ _APPOS = re.compile(
     r",\s++(?:the|a|an|his|her|its|their|head|chief|leader|speaker|commander|who|whose|which|"
     r"prime|president|foreign|deputy|acting|then|now|[a-z][\w-]*+\s++(?:of|to|for)\b)[^,;()]{0,140}?(?=,)"
 )
-_COORD = re.compile(r",?\s++(?:and|as\s++well\s++as|along\s++with|together\s++with)\s++|,\s++")
+_COORD = re.compile(
+    r",?\s++(?:and|as\s++well\s++as|along\s++with|together\s++with)\s++(?:the\s++)?|,\s++"
+)
 _AFTER_COORD_VERB = re.compile(
     r"\s++(?:[a-z]++\s++)?(?:met|meet|said|says|has|had|was|is|will|told|held|called|visited|"
     r"hosted|received|spoke|agreed|added)\b"
@@ -276,7 +278,8 @@ _SPEAK_LEAD = re.compile(r"\s++(?:by\s|on\s|over\s|with\s|to\s)")
 _BY = re.compile(r"\s++by\s")
 _BY_LEAD = re.compile(r"\s++by\s++")
 _LIST_CUT = re.compile(r"[;:]|,\s++(?!attended|joined|with)")
-_HOSTED_BY = re.compile(r"(?:hosted|organi[sz]ed|chaired)\s++$")
+_HOSTED_BY = re.compile(r"(?:hosted|organi[sz]ed)\s++$")
+"""A host named after a noun ("a summit hosted by X"); a chair ("chaired by X") is no host."""
 _STATE_LEAD = re.compile(
     r"\s*+(?:But\s++|And\s++)?(?P<c>[A-Z][\w'.-]*+(?:\s++[A-Z][\w'.-]*+){0,2})\s"
 )
@@ -318,3 +321,5 @@ _JOINED = re.compile(
     r"conference|discussions)\b"
 )
 """'X also took part in the talks', 'Y attended the meeting': more attendees for the meeting just reported."""
+_DELEGATION_OBJECT = re.compile(r"(?:the\s++)?delegations?\s++(?:of|from)\s++(?:the\s++)?")
+"""'met delegations from the GNA and the LNA': the actors after it (their delegations meet)."""
