@@ -392,6 +392,8 @@ def test_meetings_recalled_in_passing() -> None:
         ({SARRAJ, CONTE}, "on May 7"),
     ]
     assert _meetings("Haftar is seen as a bulwark. Sisi saw Haftar's forces advance.") == []
+    (m,) = _meetings("For the first time since 2017, Haftar met Serraj in Abu Dhabi on Monday.")
+    assert _brief(m)[0] == {HAFTAR, SARRAJ}
 
 
 def test_a_second_meeting_in_an_elided_clause_takes_its_own_place_and_day() -> None:
@@ -405,6 +407,11 @@ def test_a_second_meeting_in_an_elided_clause_takes_its_own_place_and_day() -> N
         ({"Luigi Di Maio", SARRAJ}, "Tripoli", "2019-05-12"),
         ({"Luigi Di Maio", HAFTAR}, "Benghazi", "2019-05-13"),
     ]
+
+
+def test_a_clause_with_a_verb_of_its_own_is_no_elided_meeting() -> None:
+    found = _meetings("Di Maio met Serraj in Tripoli on May 12, and Haftar in Benghazi said no.")
+    assert [_brief(m)[0] for m in found] == [{"Luigi Di Maio", SARRAJ}]
 
 
 def test_one_who_took_part_in_the_talks_joins_the_meeting() -> None:

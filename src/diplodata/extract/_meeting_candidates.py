@@ -29,6 +29,7 @@ from diplodata.extract._meeting_patterns import (
     _BY_LEAD,
     _CALL_KIND,
     _CALL_WITH,
+    _CLAUSE_END,
     _DEFINITE,
     _DELEGATION_OBJECT,
     _DETERMINED,
@@ -45,6 +46,7 @@ from diplodata.extract._meeting_patterns import (
     _NOUNS,
     _OBJ_LEAD,
     _ORDINAL_TIME,
+    _OWN_VERB,
     _PAIR,
     _PASSIVE_MET,
     _POSSESSOR,
@@ -303,6 +305,10 @@ def _elided(
     if other is None or other.start != gap.end() or other.end > limit or _is_pronoun(other):
         return None
     if not _ELIDED_AFTER.match(norm, other.end, limit):
+        return None
+    # "and Haftar in Benghazi said ...": a clause of its own, with a verb of its own
+    stop = _CLAUSE_END.search(norm, other.end, limit)
+    if _OWN_VERB.search(norm, other.end, stop.start() if stop else limit):
         return None
     return other
 

@@ -294,8 +294,10 @@ def _lookup_verb(word: str) -> str | None:
 _LAST_SEEN = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)\blast\s++$")
 """'had last seen X', 'last saw X': a meeting recalled (not 'was last seen')."""
 _ORDINAL_TIME = re.compile(
-    r"\bthe\s++(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s++time\b"
+    r"\b(?:was|is|be|been|marks|marked)\s++(?:only\s++)?the\s++"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s++time\b"
 )
+"""'It was the second time X had met Y': a count of meetings (not 'For the first time, X met Y')."""
 _PAIR = re.compile(
     r"\b(?:[Tt]he\s++two|[Bb]oth)\s++(?:leaders|men|women|presidents|ministers|"
     r"(?:prime|foreign)\s++ministers|heads\s++of\s++state)\b"
@@ -311,7 +313,8 @@ _ELIDED_AFTER = re.compile(
 _OWNED = re.compile(
     r"(?:['’]s)?\s++(?:(?:[\w-]++\s++){0,2}?[\w-]++,\s++|"
     r"(?:(?!(?:and|or|of|for|to|with|in|on|at|by|from|over|against|as|who|which|that|"
-    r"has|had|have|was|is|were|are|will|said)\b)[\w-]++\s++){0,3})"
+    r"has|had|have|was|is|were|are|will|would|said|says|told|met|meet|held|received|hosted|"
+    r"visited|spoke)\b)[\w-]++\s++){0,3})"
 )
 """Between an owner and the actor it owns: "Libya's eastern commander Khalifa Haftar",
 "Haftar's rival, Fayez al-Sarraj", "her foreign minister, Heiko Maas"."""
@@ -323,3 +326,9 @@ _JOINED = re.compile(
 """'X also took part in the talks', 'Y attended the meeting': more attendees for the meeting just reported."""
 _DELEGATION_OBJECT = re.compile(r"(?:the\s++)?delegations?\s++(?:of|from)\s++(?:the\s++)?")
 """'met delegations from the GNA and the LNA': the actors after it (their delegations meet)."""
+_CLAUSE_END = re.compile(r"[,.;:]")
+_OWN_VERB = re.compile(
+    r"\b(?:said|says|told|warned|added|announced|has|had|have|was|is|were|are|will|would|"
+    r"met|held|hosted|received|visited)\b"
+)
+"""A verb after the object of an elided meeting: its clause is no elided meeting."""
