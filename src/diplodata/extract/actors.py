@@ -332,16 +332,54 @@ _VERB_GAP = re.compile(r"\s++(?:[a-z]++\s++){1,2}$")
 "Haftar also told him")."""
 
 
+class _Sentence:
+    """The persons one sentence names, and who leads it, read only when a pronoun asks.
+
+    The leader is the first person named outside quotation marks, passing over one named
+    only as an owner ("Haftar's rival, Fayez al-Sarraj, ..." is led by Sarraj); failing
+    that, the first outside quotation marks, else the first. Each person is read once
+    (:meth:`lead`), however often it is asked: linear overall.
+    """
+
+    __slots__ = ("counted", "firsts", "lead_m", "norm", "persons", "quotes", "rank", "read")
+
+    def __init__(self, norm: str, start: int) -> None:
+        self.norm = norm
+        self.persons: list[ActorMention] = []
+        self.read = 0  # persons read so far
+        self.lead_m: ActorMention | None = None
+        self.rank = 3  # 0 outside quotes and no owner, 1 outside quotes, 2 any
+        self.firsts: list[ActorMention] = []  # the first two distinct persons
+        self.quotes = 0  # quotation marks from the start to ``counted``
+        self.counted = start
+
+    def lead(self) -> ActorMention | None:
+        persons = self.persons
+        norm = self.norm
+        for m in persons[self.read :]:
+            if self.rank:
+                if m.start > self.counted:
+                    self.quotes += norm.count('"', self.counted, m.start)
+                    self.counted = m.start
+                owner = norm.startswith(("'s", "\u2019s"), m.end)
+                rank = 2 if self.quotes % 2 else 1 if owner else 0
+                if rank < self.rank:
+                    self.lead_m, self.rank = m, rank
+            firsts = self.firsts
+            if len(firsts) < 2 and (not firsts or firsts[0].actor.key != m.actor.key):
+                firsts.append(m)
+        self.read = len(persons)
+        return self.lead_m
+
+
 class _History:
     """What coreference needs to know about the mentions so far, kept as it goes.
 
-    Besides the most recent actors, it keeps who leads each sentence that names a person:
-    the first person named in it outside quotation marks, passing over one named only as
-    an owner ("Haftar's rival, Fayez al-Sarraj, ..." is led by Sarraj). A pronoun resolves
-    to the leader of its own sentence when a person is named before it there, else to the
-    leader of the last sentence that names one: the subject carries on across sentences
-    and paragraphs, where the person named last may be an object ("On Tuesday he held
-    talks with Conte. ... Later he met Merkel").
+    Besides the most recent actors, it keeps the persons each recent sentence names (see
+    :class:`_Sentence`). A pronoun resolves to the leader of its own sentence when a person
+    is named before it there, else to the leader of the last sentence that names one: the
+    subject carries on across sentences and paragraphs, where the person named last may
+    be an object ("On Tuesday he held talks with Conte. ... Later he met Merkel").
     """
 
     def __init__(self, norm: str = "", starts: list[int] | None = None) -> None:
@@ -351,41 +389,21 @@ class _History:
         self.last_ministry: ActorMention | None = None
         self.norm = norm
         self.starts = starts or []
-        self.sentence = -1  # the sentence of the persons read last
-        self.lead: ActorMention | None = None  # who leads it so far (see _lead_with)
-        self.rank = 3  # how well: 0 outside quotes and no owner, 1 outside quotes, 2 any
-        self.firsts: list[ActorMention] = []  # its first two distinct persons
-        self.near: ActorMention | None = None  # its last person
-        self.quotes = 0  # quotation marks from its start to ``self.counted``
-        self.counted = 0
-        self.leaders: list[ActorMention] = []  # the leader of each earlier sentence naming one
+        self.start = 0  # where the current sentence starts
+        self.next_start = 0  # where the sentence after it starts
+        self.here: _Sentence | None = None  # the current sentence, once it names a person
+        self.done: list[_Sentence] = []  # earlier sentences that name one (the last few)
 
-    def _sentence_of(self, pos: int) -> int:
-        return bisect_right(self.starts, pos) - 1
-
-    def _enter(self, sentence: int) -> None:
-        if sentence != self.sentence:
-            if self.lead is not None:
-                self.leaders.append(self.lead)
-                del self.leaders[:-_RECENT]
-            self.lead, self.rank, self.firsts, self.near = None, 3, [], None
-            self.sentence = sentence
-            self.counted = self.starts[sentence] if sentence >= 0 else 0
-            self.quotes = 0
-
-    def _lead_with(self, m: ActorMention) -> None:
-        """Read one more person of the sentence (in text order, linear overall)."""
-        norm = self.norm
-        if m.start > self.counted:
-            self.quotes += norm.count('"', self.counted, m.start)
-            self.counted = m.start
-        owner = norm.startswith(("'s", "\u2019s"), m.end)
-        rank = 2 if self.quotes % 2 else 1 if owner else 0
-        if rank < self.rank:
-            self.lead, self.rank = m, rank
-        if len(self.firsts) < 2 and all(x.actor.key != m.actor.key for x in self.firsts):
-            self.firsts.append(m)
-        self.near = m
+    def _enter(self, pos: int) -> None:
+        """Move on to the sentence that holds ``pos`` (a later one)."""
+        if self.here is not None:
+            self.done.append(self.here)
+            del self.done[:-_RECENT]
+            self.here = None
+        starts = self.starts
+        i = bisect_right(starts, pos) - 1
+        self.start = starts[i] if i >= 0 else 0
+        self.next_start = starts[i + 1] if i + 1 < len(starts) else len(self.norm) + 1
 
     def add(self, m: ActorMention) -> None:
         actor = m.actor
@@ -399,8 +417,11 @@ class _History:
                 self.people.append(m)
                 del self.people[:-_RECENT]
             if self.starts:
-                self._enter(self._sentence_of(m.start))
-                self._lead_with(m)
+                if m.start >= self.next_start:
+                    self._enter(m.start)
+                if self.here is None:
+                    self.here = _Sentence(self.norm, self.start)
+                self.here.persons.append(m)
         self.last_of_kind[kind] = m
         if "ministr" in actor.name.lower():
             self.last_ministry = m
@@ -409,26 +430,30 @@ class _History:
         """The antecedent of a personal pronoun at ``start`` ("he", "his", "him")."""
         if not self.starts:
             return self.last_person if word != "him" else None
-        self._enter(self._sentence_of(start))
+        if start >= self.next_start:
+            self._enter(start)
+        here = self.here
+        lead = here.lead() if here is not None else None
         if word == "him":
             # Not the subject of its own clause: one named just before its verb ("Haftar
             # told him"), else the one who leads the sentence ("X received Y, and told him").
-            near = self.near
             skip = ""
+            near = here.persons[-1] if here is not None else None
             if near is not None and _VERB_GAP.match(self.norm, near.end, start):
                 skip = near.actor.key
-            elif self.lead is not None:
-                skip = self.lead.actor.key
-            for m in self.firsts:
+            elif lead is not None:
+                skip = lead.actor.key
+            for m in here.firsts if here is not None else ():
                 if m.actor.key != skip:
                     return m
-            for m in reversed(self.leaders):
-                if m.actor.key != skip:
-                    return m
+            for sentence in reversed(self.done):
+                led = sentence.lead()
+                if led is not None and led.actor.key != skip:
+                    return led
             return next((m for m in reversed(self.people) if m.actor.key != skip), None)
-        if self.lead is not None:
-            return self.lead
-        return self.leaders[-1] if self.leaders else self.last_person
+        if lead is not None:
+            return lead
+        return self.done[-1].lead() if self.done else self.last_person
 
     def demonym(self, code: str, role: str) -> ActorMention | None:
         """'the Egyptian leader': the most recent person of that country (with that role)."""

@@ -220,6 +220,8 @@ def meeting_events(g: Groundwork) -> list[Meeting]:
 
 def _candidates(g: Groundwork) -> list[_Cand]:
     starts = _anchor_starts(g.text)
+    if starts and not _SEEN.isdisjoint(g.text.runs.words):
+        starts = _recalled(g.text.runs.runs, starts)
     if starts is not None and not starts:
         return []  # no meeting word at all (and so no meeting for a follow-up to add to)
     norm = g.norm
@@ -288,6 +290,25 @@ def _anchor_starts(text: Text) -> list[int] | None:
     if not norm.isascii() and any(c in norm for c in _FOLDED_LETTERS):
         return None
     return text.runs.where(_ANCHOR_RUNS)
+
+
+_SEEN = frozenset((b"seen", b"saw"))
+
+
+def _recalled(runs: bytes, starts: list[int]) -> list[int]:
+    """``starts`` less the "seen" and "saw" that no "last" stands before (they anchor nothing).
+
+    Only "had last seen X", "last saw X" recall a meeting (:func:`._meeting_candidates._read_anchor`
+    drops the others): dropped here, their sentences are not read at all.
+    """
+    out = []
+    for at in starts:
+        if runs[at : at + 4] in (b"seen", b"saw ", b"saw"):
+            tail = runs[max(0, at - 16) : at].rstrip()
+            if not (tail.endswith(b" last") or tail == b"last"):
+                continue
+        out.append(at)
+    return out
 
 
 def _anchors_at(text: Text, starts: list[int], s: int, e: int) -> list[re.Match[str]]:
