@@ -18,6 +18,16 @@ groundwork already found (which resolve pronouns and surnames):
 * the *modality*: video, call (phone / telephone), unknown ("spoke to"), else in person;
 * place, topics, time phrase and attribution from the same sentence.
 
+Readings for meetings told in passing, as longer stories do: "had last seen X" (not
+"seen as"); "the two leaders also held talks" (those of the meeting just reported); a
+second meeting in an elided clause ("met A in Tripoli on February 12, and B in Benghazi the
+next day", its own place, and its day counted from the first); "X also took part in the
+talks" (one more attendee); "delegations from X and Y" (the delegations meet, see
+:mod:`._meeting_delegations`); an owner before the object ("received Libya's eastern
+commander Khalifa Haftar", "her foreign minister, Heiko Maas"). Pronouns are read as the
+actor mentions resolve them (:mod:`.actors`: who leads the sentence, "him" not the subject
+of its clause).
+
 Several anchors of one sentence that name the same people make one event ("visited
 Cairo, where he met Sisi"; "hosted a summit ..., attended by ..."); a later sentence
 that repeats a meeting already reported (same people, same status, no other date)
