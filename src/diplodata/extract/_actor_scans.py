@@ -44,27 +44,19 @@ COREF = re.compile(
 _PRONOUNS = frozenset((b"his", b"her", b"he", b"she", b"him"))
 """A match of :data:`COREF` starts at one of these words (case aside), or at "the"."""
 _THE_ROLE = re.compile(
-    rb"the(?<![a-z]the) +(?:(?:u n|un|top|eastern|military|special) +)?"
+    rb"the(?<![a-z]the)(?: +(?:(?:u n|un|top|eastern|military|special) +)?"
     rb"(?:commander|envoy|president|prime minister|minister|foreign minister|secretary general|"
     rb"chancellor|king|emir|general|marshal|spokesman|spokeswoman|official|"
     rb"ministry|agency|organisation|organization|mission|government|army|group|body|office)"
-    rb"(?![a-z])"
+    rb"(?![a-z])|(?= +(?!the )[a-z]+ +(?:leader|president|prime minister|foreign minister|"
+    rb"chancellor|king|emir|commander)(?![a-z])))"
 )
-"""What a match of :data:`COREF` that begins with "the" and a modifier or a role leaves in the
-runs of letters (every other character a space, case aside): "the", a modifier, a role. Most
-"the" are followed by none, so the pattern is tried only where this finds one; it begins with
-the literal "the", which the engine looks for fast, and checks the letter before only there."""
-_DEMONYM_ROLES = frozenset(
-    (b"leader", b"president", b"minister", b"chancellor", b"king", b"emir", b"commander")
-)
-"""The last word of each role of a demonym in :data:`COREF` ("the Egyptian leader", "the
-Italian prime minister"): an article that holds none holds no such match."""
-_THE_DEMONYM = re.compile(
-    rb"the(?<![a-z]the)(?= +[a-z]+ +(?:leader|president|prime minister|foreign minister|"
-    rb"chancellor|king|emir|commander)(?![a-z]))"
-)
-"""What a match of :data:`COREF` with a demonym leaves in the runs of letters: "the", a word,
-a role. A match is that "the" alone (the rest is looked ahead), so no "the" hides another."""
+"""What a match of :data:`COREF` that begins with "the" leaves in the runs of letters (every
+other character a space, case aside): "the", a modifier, a role; or "the", a demonym, a role
+(only "the" is taken then, the rest looked ahead: a match taken whole holds no other "the").
+Most "the" are followed by neither, so the pattern is tried only where this finds one; it
+begins with the literal "the", which the engine looks for fast, and checks the letter before
+only there."""
 _QUALIFIERS = frozenset((b"foreign", b"defence", b"defense", b"health", b"interior"))
 """The words before "ministry" in a body of :data:`INSTITUTION` ("foreign ministry")."""
 
@@ -118,10 +110,8 @@ def coref_matches(norm: str, runs: _Runs) -> Iterator[re.Match[str]]:
     """The matches of :data:`COREF`, as ``finditer`` finds them, tried only where one can start."""
     starts = runs.where(_PRONOUNS)
     the_roles = [m.start() for m in _THE_ROLE.finditer(runs.runs)]
-    if not _DEMONYM_ROLES.isdisjoint(runs.words):
-        the_roles.extend(m.start() for m in _THE_DEMONYM.finditer(runs.runs))
     if the_roles:
-        starts = sorted(starts + the_roles)  # a start found twice is tried once
+        starts = sorted(starts + the_roles)
     last_end = 0
     for at in starts:
         if at < last_end:

@@ -168,7 +168,7 @@ def _read_anchor(
         if verb == "host" and _BY.match(norm[a1 : a1 + 4]):
             passive_by = _at(mentions, _BY_LEAD.match(norm, a1).end())  # type: ignore[union-attr]
         obj = _object(norm, mentions, pos, limit) if passive_by is None else None
-        if obj is None and passive_by is None and norm.find("delegation", pos, pos + 16) != -1:
+        if obj is None and cues.delegation and norm.find("delegation", pos, pos + 16) != -1:
             lead_d = _DELEGATION_OBJECT.match(norm, pos, limit)
             obj = _object(norm, mentions, lead_d.end(), limit) if lead_d else None
         if obj is not None:
@@ -177,13 +177,13 @@ def _read_anchor(
         window = norm[a1 : min(e, a1 + _LIST_REACH)]
         # The first list word followed by an actor ("talks of the commission chaired by X":
         # "of" names no actor, "by" does), up to a cut of the list.
-        for lead2 in _LIST_LEAD.finditer(window):
-            if _LIST_CUT.search(window[: lead2.end()]):
-                break
+        lead2 = _LIST_LEAD.search(window)
+        while lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
             word2 = lead2.group().strip().lower()
             pos = a1 + lead2.end()
             obj = _object(norm, mentions, pos, limit)
             if obj is None:
+                lead2 = _LIST_LEAD.search(window, lead2.end())
                 continue
             if not (word2 == "by" and not noun):
                 more = _chain(norm, mentions, obj, limit)
@@ -240,10 +240,11 @@ def _read_anchor(
     if noun and word not in ("visit", "visits") and not objects and len(subject) < 2:
         return []  # "plans for a conference in Berlin": no one named as meeting
 
-    if subject and led_by_delegations(norm, subject[0], s):
-        subject = as_delegations(subject, norm)
-    if objects and led_by_delegations(norm, objects[0], s):
-        objects = as_delegations(objects, norm)
+    if cues.delegation:
+        if subject and led_by_delegations(norm, subject[0], s):
+            subject = as_delegations(subject, norm)
+        if objects and led_by_delegations(norm, objects[0], s):
+            objects = as_delegations(objects, norm)
     if verb == "host" and passive_by is not None:
         host = passive_by
         people = [passive_by, *subject]
@@ -278,7 +279,12 @@ def _read_anchor(
     )
     if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
         return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]
-    if verb in ("meet", "host") and objects and subject and ", and " in norm[objects[-1].end : e]:
+    if (
+        verb in ("meet", "host")
+        and objects
+        and subject
+        and norm.find(", and ", objects[-1].end, e) >= 0
+    ):
         other = _elided(norm, mentions, objects[-1], min(e, a1 + 400))
         if other is not None:
             second = replace(

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import chain
 from operator import attrgetter
 from typing import Literal
 
@@ -332,54 +334,25 @@ _VERB_GAP = re.compile(r"\s++(?:[a-z]++\s++){1,2}$")
 "Haftar also told him")."""
 
 
-class _Sentence:
-    """The persons one sentence names, and who leads it, read only when a pronoun asks.
-
-    The leader is the first person named outside quotation marks, passing over one named
-    only as an owner ("Haftar's rival, Fayez al-Sarraj, ..." is led by Sarraj); failing
-    that, the first outside quotation marks, else the first. Each person is read once
-    (:meth:`lead`), however often it is asked: linear overall.
-    """
-
-    __slots__ = ("counted", "firsts", "lead_m", "norm", "persons", "quotes", "rank", "read")
-
-    def __init__(self, norm: str, start: int) -> None:
-        self.norm = norm
-        self.persons: list[ActorMention] = []
-        self.read = 0  # persons read so far
-        self.lead_m: ActorMention | None = None
-        self.rank = 3  # 0 outside quotes and no owner, 1 outside quotes, 2 any
-        self.firsts: list[ActorMention] = []  # the first two distinct persons
-        self.quotes = 0  # quotation marks from the start to ``counted``
-        self.counted = start
-
-    def lead(self) -> ActorMention | None:
-        persons = self.persons
-        norm = self.norm
-        for m in persons[self.read :]:
-            if self.rank:
-                if m.start > self.counted:
-                    self.quotes += norm.count('"', self.counted, m.start)
-                    self.counted = m.start
-                owner = norm.startswith(("'s", "\u2019s"), m.end)
-                rank = 2 if self.quotes % 2 else 1 if owner else 0
-                if rank < self.rank:
-                    self.lead_m, self.rank = m, rank
-            firsts = self.firsts
-            if len(firsts) < 2 and (not firsts or firsts[0].actor.key != m.actor.key):
-                firsts.append(m)
-        self.read = len(persons)
-        return self.lead_m
+_BACK = 40
+"""How many persons named before a pronoun it looks back over (grouped by sentence)."""
+_QUOTE_REACH = 2000
+"""How far back in its sentence quotation marks are counted before a person (a longer
+quotation is no quotation to the sentence splitter either)."""
 
 
 class _History:
     """What coreference needs to know about the mentions so far, kept as it goes.
 
-    Besides the most recent actors, it keeps the persons each recent sentence names (see
-    :class:`_Sentence`). A pronoun resolves to the leader of its own sentence when a person
-    is named before it there, else to the leader of the last sentence that names one: the
+    Besides the most recent actors, it keeps the persons named, and a personal pronoun
+    reads them by sentence. Each sentence is led by the first person it names outside
+    quotation marks, passing over one named only as an owner ("Haftar's rival, Fayez
+    al-Sarraj, ..." is led by Sarraj); failing that, the first outside quotation marks,
+    else the first. A pronoun resolves to the leader of its own sentence when a person is
+    named before it there, else to the leader of the last sentence that names one: the
     subject carries on across sentences and paragraphs, where the person named last may
-    be an object ("On Tuesday he held talks with Conte. ... Later he met Merkel").
+    be an object ("On Tuesday he held talks with Conte. ... Later he met Merkel"). A
+    pronoun reads at most :data:`_BACK` persons: linear overall.
     """
 
     def __init__(self, norm: str = "", starts: list[int] | None = None) -> None:
@@ -389,71 +362,95 @@ class _History:
         self.last_ministry: ActorMention | None = None
         self.norm = norm
         self.starts = starts or []
-        self.start = 0  # where the current sentence starts
-        self.next_start = 0  # where the sentence after it starts
-        self.here: _Sentence | None = None  # the current sentence, once it names a person
-        self.done: list[_Sentence] = []  # earlier sentences that name one (the last few)
-
-    def _enter(self, pos: int) -> None:
-        """Move on to the sentence that holds ``pos`` (a later one)."""
-        if self.here is not None:
-            self.done.append(self.here)
-            del self.done[:-_RECENT]
-            self.here = None
-        starts = self.starts
-        i = bisect_right(starts, pos) - 1
-        self.start = starts[i] if i >= 0 else 0
-        self.next_start = starts[i + 1] if i + 1 < len(starts) else len(self.norm) + 1
+        self.persons: list[ActorMention] = []  # every person named so far, in order
 
     def add(self, m: ActorMention) -> None:
         actor = m.actor
         kind = actor.kind
         if kind is ActorKind.PERSON:
             self.last_person = m
+            self.persons.append(m)
             last = self.people[-1].actor if self.people else None
             # Equal actors have equal names: comparing the names first spares pydantic's
             # comparison of two different people.
             if last is None or (last is not actor and (last.name != actor.name or last != actor)):
                 self.people.append(m)
                 del self.people[:-_RECENT]
-            if self.starts:
-                if m.start >= self.next_start:
-                    self._enter(m.start)
-                if self.here is None:
-                    self.here = _Sentence(self.norm, self.start)
-                self.here.persons.append(m)
         self.last_of_kind[kind] = m
         if "ministr" in actor.name.lower():
             self.last_ministry = m
+
+    def _by_sentence(self) -> Iterator[tuple[int, list[ActorMention]]]:
+        """The persons named last (at most :data:`_BACK`), by sentence, the latest sentence first."""
+        starts = self.starts
+        persons = self.persons
+        k = len(persons)
+        floor = max(0, k - _BACK)
+        while k > floor:
+            sentence = bisect_right(starts, persons[k - 1].start) - 1
+            lo = starts[sentence] if sentence >= 0 else -1
+            j = k - 1
+            while j > floor and persons[j - 1].start >= lo:
+                j -= 1
+            yield sentence, persons[j:k]
+            k = j
+
+    def _leader(self, sentence: int, persons: list[ActorMention]) -> ActorMention:
+        norm = self.norm
+        start = self.starts[sentence] if sentence >= 0 else 0
+        best, rank = persons[0], 3
+        for m in persons:
+            lo = max(start, m.start - _QUOTE_REACH)
+            if norm.count('"', lo, m.start) % 2:
+                r = 2
+            else:
+                r = 1 if norm.startswith(("'s", "\u2019s"), m.end) else 0
+            if r < rank:
+                best, rank = m, r
+                if not r:
+                    break
+        return best
 
     def pronoun(self, word: str, start: int) -> ActorMention | None:
         """The antecedent of a personal pronoun at ``start`` ("he", "his", "him")."""
         if not self.starts:
             return self.last_person if word != "him" else None
-        if start >= self.next_start:
-            self._enter(start)
-        here = self.here
-        lead = here.lead() if here is not None else None
-        if word == "him":
-            # Not the subject of its own clause: one named just before its verb ("Haftar
-            # told him"), else the one who leads the sentence ("X received Y, and told him").
-            skip = ""
-            near = here.persons[-1] if here is not None else None
-            if near is not None and _VERB_GAP.match(self.norm, near.end, start):
+        persons = self.persons
+        if not persons:
+            return None
+        starts = self.starts
+        if word != "him":
+            # the sentence of the last person named: this one, or the last that names one
+            sentence = bisect_right(starts, persons[-1].start) - 1
+            lo = starts[sentence] if sentence >= 0 else -1
+            k = j = len(persons)
+            floor = max(0, k - _BACK)
+            while j > floor and persons[j - 1].start >= lo:
+                j -= 1
+            return self._leader(sentence, persons[j:k])
+        groups = self._by_sentence()
+        here = bisect_right(starts, start) - 1
+        first = next(groups, None)
+        own = first[1] if first is not None and first[0] == here else None
+        earlier = groups if own is not None else chain([first] if first else [], groups)
+        # "him" is not the subject of its own clause: one named just before its verb
+        # ("Haftar told him"), else the one who leads the sentence ("X received Y, and
+        # told him").
+        skip = ""
+        if own is not None:
+            near = own[-1]
+            if _VERB_GAP.match(self.norm, near.end, start):
                 skip = near.actor.key
-            elif lead is not None:
-                skip = lead.actor.key
-            for m in here.firsts if here is not None else ():
+            else:
+                skip = self._leader(here, own).actor.key
+            for m in own:
                 if m.actor.key != skip:
                     return m
-            for sentence in reversed(self.done):
-                led = sentence.lead()
-                if led is not None and led.actor.key != skip:
-                    return led
-            return next((m for m in reversed(self.people) if m.actor.key != skip), None)
-        if lead is not None:
-            return lead
-        return self.done[-1].lead() if self.done else self.last_person
+        for sentence, persons in earlier:
+            led = self._leader(sentence, persons)
+            if led.actor.key != skip:
+                return led
+        return next((m for m in reversed(self.people) if m.actor.key != skip), None)
 
     def demonym(self, code: str, role: str) -> ActorMention | None:
         """'the Egyptian leader': the most recent person of that country (with that role)."""
