@@ -148,10 +148,43 @@ def test_role_nouns_resolve_to_the_last_fitting_actor() -> None:
     assert ("the envoy", "Ghassan Salamé", "coreference") in found
 
 
-def test_pronouns_and_offices_resolve_to_the_last_person() -> None:
+def test_pronouns_and_offices_resolve_to_who_leads_the_sentence() -> None:
+    # The subject carries on: "his office" in the next sentence is the receiver's.
     found = mentions("Macron received Serraj at the Elysee. His office said he was ready.")
-    assert ("His office", "Fayez al-Sarraj", "coreference") in found
-    assert ("he", "Fayez al-Sarraj", "coreference") in found
+    assert ("His office", "Emmanuel Macron", "coreference") in found
+    assert ("he", "Emmanuel Macron", "coreference") in found
+    found = mentions("Serraj flew to Paris. Macron received him at the Elysee.")
+    assert ("him", "Fayez al-Sarraj", "coreference") in found
+
+
+def test_a_subject_pronoun_skips_objects_and_sentences_without_a_person() -> None:
+    found = mentions(
+        "Conte's rival, Serraj, toured Europe. On Monday he held talks with Macron in Paris. "
+        "France has interests in Libya.\n\nLater the same day he flew to Rome."
+    )
+    assert [(t, n) for t, n, how in found if t == "he"] == [
+        ("he", "Fayez al-Sarraj"),
+        ("he", "Fayez al-Sarraj"),
+    ]
+
+
+def test_him_is_not_the_subject_of_its_clause() -> None:
+    found = mentions(
+        "Macron received Haftar on Monday, and Haftar told him the truce had failed. "
+        "Serraj flew to Berlin on Friday. Merkel received him there, and thanked him."
+    )
+    hims = [n for t, n, how in found if t == "him"]
+    assert hims == ["Emmanuel Macron", "Fayez al-Sarraj", "Fayez al-Sarraj"]
+
+
+def test_a_demonym_and_a_title_name_the_last_person_of_that_country() -> None:
+    found = mentions(
+        "Haftar flew to Cairo. Later the Egyptian leader met the Italian prime minister."
+    )
+    assert ("the Egyptian leader", "Abdel Fattah el-Sisi", "coreference") not in found  # none named
+    found = mentions("Sisi met Conte. The Egyptian leader said the Italian prime minister agreed.")
+    assert ("The Egyptian leader", "Abdel Fattah el-Sisi", "coreference") in found
+    assert ("the Italian prime minister", "Giuseppe Conte", "coreference") in found
 
 
 def test_a_demonym_and_an_institution_make_a_government_body() -> None:

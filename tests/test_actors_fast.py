@@ -380,6 +380,8 @@ _COREF_WORDS = [
     "the U.N. envoy", "the U.N.  envoy", "the UN envoy", "The top commander", "the eastern\ngeneral",
     "the military spokesman", "the special envoy", "the foreign minister", "the prime minister",
     "the secretary-general", "the U.N. top envoy", "the u.n. envoy", "theU.N. envoy",
+    "him", "Him", "Egyptian", "Libyan", "leader", "president", "the Egyptian leader",
+    "The Turkish president", "the egyptian leader", "the Libyan-Egyptian leader", "Leader",
 ]  # fmt: skip
 _COREF_GAPS = [" ", "  ", "\n", "\n\n", "", "-", "\u00a0", ", ", ".", "5", "_", "\u00e9"]
 _COREF_TEXT = st.lists(st.sampled_from(_COREF_WORDS), max_size=14).flatmap(

@@ -352,3 +352,97 @@ def test_attribution_gate_skips_only_what_cannot_match(text: str, s: int, e: int
         assert list(_ATTR_LEAD.finditer(text, s, e)) == []
     if text.find("according", s, e) == -1:
         assert list(_ATTR_ACCORDING.finditer(text, s, e)) == []
+
+
+# ----------------------------------------------------------- longer stories (general shapes)
+
+
+def test_a_pronoun_subject_is_who_leads_the_story_not_the_last_meeting() -> None:
+    found = _meetings(
+        "Sisi received Haftar in Cairo on Monday. Conte's rival, Serraj, is touring Europe. "
+        "On Tuesday he held talks in Rome with Conte. Italy has interests in Libya.\n\n"
+        "Later the same day he met Merkel in Berlin."
+    )
+    assert [_brief(m)[0] for m in found] == [{SISI, HAFTAR}, {SARRAJ, CONTE}, {SARRAJ, MERKEL}]
+
+
+def test_an_object_pronoun_and_a_possessive_title_before_the_object() -> None:
+    found = _meetings(
+        "Macron received Libya's eastern commander Khalifa Haftar in Paris on Monday. "
+        "Serraj toured Europe. Conte received him in Rome on Friday."
+    )
+    assert [_brief(m)[0] for m in found] == [{MACRON, HAFTAR}, {CONTE, SARRAJ}]
+    assert [_brief(m)[3] for m in found] == [MACRON, CONTE]
+
+
+def test_her_minister_in_apposition_is_a_participant() -> None:
+    (m,) = _meetings("Merkel and her foreign minister, Heiko Maas, met Haftar in Berlin on Sunday.")
+    assert _brief(m)[0] == {MERKEL, "Heiko Maas", HAFTAR}
+
+
+def test_meetings_recalled_in_passing() -> None:
+    found = _meetings(
+        "Erdogan received Serraj in Istanbul on Monday. "
+        "The two leaders also held talks in New York in September. "
+        "Serraj had last seen Conte in Rome on May 7. It was the second time Serraj had met Conte."
+    )
+    assert [(_brief(m)[0], m.when.text) for m in found] == [
+        ({ERDOGAN, SARRAJ}, "on Monday"),
+        ({ERDOGAN, SARRAJ}, "in September"),
+        ({SARRAJ, CONTE}, "on May 7"),
+    ]
+    assert _meetings("Haftar is seen as a bulwark. Sisi saw Haftar's forces advance.") == []
+    (m,) = _meetings("For the first time since 2017, Haftar met Serraj in Abu Dhabi on Monday.")
+    assert _brief(m)[0] == {HAFTAR, SARRAJ}
+
+
+def test_a_second_meeting_in_an_elided_clause_takes_its_own_place_and_day() -> None:
+    found = _meetings(
+        "Di Maio met Serraj, the head of the GNA, in Tripoli on May 12, and Haftar in Benghazi "
+        "the next day."
+    )
+    assert [
+        (_brief(m)[0], m.location.name if m.location else None, str(m.when.earliest)) for m in found
+    ] == [
+        ({"Luigi Di Maio", SARRAJ}, "Tripoli", "2019-05-12"),
+        ({"Luigi Di Maio", HAFTAR}, "Benghazi", "2019-05-13"),
+    ]
+
+
+def test_a_clause_with_a_verb_of_its_own_is_no_elided_meeting() -> None:
+    found = _meetings("Di Maio met Serraj in Tripoli on May 12, and Haftar in Benghazi said no.")
+    assert [_brief(m)[0] for m in found] == [{"Luigi Di Maio", SARRAJ}]
+
+
+def test_one_who_took_part_in_the_talks_joins_the_meeting() -> None:
+    (m,) = _meetings(
+        "Sisi received Haftar in Cairo on Monday. Abbas Kamel also took part in the talks."
+    )
+    assert _brief(m)[0] == {SISI, HAFTAR, "Abbas Kamel"}
+
+
+def test_delegations_meet_not_the_bodies_they_come_from() -> None:
+    (m,) = _meetings(
+        "Delegations from the GNA and the LNA met in Geneva on Monday, in the format known "
+        "as the 5+5 Joint Military Commission."
+    )
+    assert {p.name for p in m.participants} == {
+        "GNA delegation to the 5+5 Joint Military Commission",
+        "LNA delegation to the 5+5 Joint Military Commission",
+    }
+    # With no body that the gazetteer knows them by, they are delegations of their own.
+    (m,) = _meetings("Salame met the delegations of the GNA and the LNA in Rome on Monday.")
+    assert {p.name for p in m.participants} == {
+        "Ghassan Salamé",
+        "Government of National Accord delegation",
+        "Libyan National Army delegation",
+    }
+
+
+def test_a_chair_named_after_another_list_word_is_a_participant_not_a_host() -> None:
+    (m,) = _meetings(
+        "Haftar and Sarraj ended talks of the 5+5 Joint Military Commission chaired by "
+        "Ghassan Salame in Geneva on Monday."
+    )
+    assert _brief(m)[0] == {HAFTAR, SARRAJ, "Ghassan Salamé"}
+    assert m.host is None

@@ -34,23 +34,29 @@ COREF = re.compile(
     r"\b(?P<word>(?:[Tt]he\s++(?:U\.N\.\s++|UN\s++|top\s++|eastern\s++|military\s++|special\s++)?"
     r"(?:commander|envoy|president|prime minister|minister|foreign minister|secretary-general|"
     r"chancellor|king|emir|general|marshal|spokesman|spokeswoman|official|"
-    r"ministry|agency|organisation|organization|mission|government|army|group|body|office))"
-    r"|[Hh]is\s++office|[Hh]er\s++office|[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"
+    r"ministry|agency|organisation|organization|mission|government|army|group|body|office)"
+    r"|[Tt]he\s++(?P<dem>[A-Z][a-z]++)\s++(?P<drole>leader|president|prime minister|"
+    r"foreign minister|chancellor|king|emir|commander))"
+    r"|[Hh]is\s++office|[Hh]er\s++office|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b"
 )
-"""A role noun ("the commander", "the U.N. envoy") or a pronoun ("he", "his office")."""
-_PRONOUNS = frozenset((b"his", b"her", b"he", b"she"))
+"""A role noun ("the commander", "the U.N. envoy", "the Egyptian leader") or a pronoun ("he",
+"him", "his office")."""
+_PRONOUNS = frozenset((b"his", b"her", b"he", b"she", b"him"))
 """A match of :data:`COREF` starts at one of these words (case aside), or at "the"."""
 _THE_ROLE = re.compile(
-    rb"the(?<![a-z]the) +(?:(?:u n|un|top|eastern|military|special) +)?"
+    rb"the(?<![a-z]the)(?: +(?:(?:u n|un|top|eastern|military|special) +)?"
     rb"(?:commander|envoy|president|prime minister|minister|foreign minister|secretary general|"
     rb"chancellor|king|emir|general|marshal|spokesman|spokeswoman|official|"
     rb"ministry|agency|organisation|organization|mission|government|army|group|body|office)"
-    rb"(?![a-z])"
+    rb"(?![a-z])|(?= +(?!the )[a-z]+ +(?:leader|president|prime minister|foreign minister|"
+    rb"chancellor|king|emir|commander)(?![a-z])))"
 )
 """What a match of :data:`COREF` that begins with "the" leaves in the runs of letters (every
-other character a space, case aside): "the", a modifier, a role. Most "the" are followed by
-none, so the pattern is tried only where this finds one; it begins with the literal "the",
-which the engine looks for fast, and checks the letter before only there."""
+other character a space, case aside): "the", a modifier, a role; or "the", a demonym, a role
+(only "the" is taken then, the rest looked ahead: a match taken whole holds no other "the").
+Most "the" are followed by neither, so the pattern is tried only where this finds one; it
+begins with the literal "the", which the engine looks for fast, and checks the letter before
+only there."""
 _QUALIFIERS = frozenset((b"foreign", b"defence", b"defense", b"health", b"interior"))
 """The words before "ministry" in a body of :data:`INSTITUTION` ("foreign ministry")."""
 

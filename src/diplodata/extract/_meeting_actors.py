@@ -16,6 +16,7 @@ from diplodata.extract._meeting_patterns import (
     _APPOS,
     _BOUNDARY,
     _COORD,
+    _OWNED,
     _POSSESSIVE_APPOS,
     _STATE_LEAD,
 )
@@ -83,9 +84,9 @@ def _chain(
         nxt = _at(mentions, coord.end())
         if nxt is None or nxt.end > limit or nxt.start != coord.end():
             break
-        if norm.startswith(("'s", "’s"), nxt.end):
-            owned = _at(mentions, nxt.end + 3)
-            if owned is None or owned.end > limit:
+        if norm.startswith(("'s", "’s"), nxt.end) or _is_possessive(nxt):
+            owned = _owned(norm, mentions, nxt, limit)
+            if owned is None:
                 break
             nxt = owned
         if objects and _AFTER_COORD_VERB.match(norm, nxt.end, limit):
@@ -104,8 +105,26 @@ def _object(norm: str, mentions: list[ActorMention], pos: int, limit: int) -> Ac
     if poss is not None:
         return _at(mentions, poss.end())
     if norm.startswith(("'s", "’s"), m.end):
-        return None
+        return _owned(norm, mentions, m, limit)
     return m
+
+
+def _owned(
+    norm: str, mentions: list[ActorMention], owner: ActorMention, limit: int
+) -> ActorMention | None:
+    """The actor an owner is the possessor of, named next with its title or in apposition.
+
+    "Libya's eastern commander Khalifa Haftar", "Haftar's rival, Fayez al-Sarraj",
+    "her foreign minister, Heiko Maas": the next mention, where only a few words (no
+    preposition, conjunction or verb) or an apposition stand between.
+    """
+    nxt = next((x for x in mentions if x.start >= owner.end), None)
+    if nxt is None or nxt.end > limit or nxt.start - owner.end > 80:
+        return None
+    gap = _OWNED.match(norm, owner.end, nxt.start)
+    if gap is None or gap.end() != nxt.start:
+        return None
+    return nxt
 
 
 _NEAR = 80
@@ -158,7 +177,12 @@ def _state_subject(norm: str, a: int, b: int) -> ActorMention | None:
 
 
 def _is_pronoun(m: ActorMention) -> bool:
-    return m.how == "coreference" and m.text.lower() in ("he", "she", "his", "her")
+    return m.how == "coreference" and m.text.lower() in ("he", "she", "his", "her", "him")
+
+
+def _is_possessive(m: ActorMention) -> bool:
+    """'his', 'her' before what they own ("Merkel and her foreign minister, Heiko Maas")."""
+    return m.how == "coreference" and m.text.lower() in ("his", "her")
 
 
 def _dedupe(people: list[ActorMention]) -> list[ActorMention]:

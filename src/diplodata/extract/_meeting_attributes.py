@@ -164,7 +164,11 @@ def _place(
 
 
 def _date(
-    g: Groundwork, sent: tuple[int, int], anchor: tuple[int, int], dates: list[DateMatch]
+    g: Groundwork,
+    sent: tuple[int, int],
+    anchor: tuple[int, int],
+    dates: list[DateMatch],
+    focus: bool = False,
 ) -> DateMatch | None:
     if not dates:
         return None
@@ -173,6 +177,11 @@ def _date(
     if dateline is not None:
         s = dateline.end()
     inside = [d for d in dates if s <= d.start and d.end <= e and d.role == "point"]
+    if focus:
+        # an elided meeting ("and B in Benghazi the next day"): the date after its object
+        after = [d for d in inside if d.start >= anchor[1]]
+        if after:
+            return after[0]
     if len(inside) < 2:
         return inside[0] if inside else None
     return min(

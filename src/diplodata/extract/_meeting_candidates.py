@@ -22,22 +22,32 @@ from diplodata.extract._meeting_actors import (
 )
 from diplodata.extract._meeting_attributes import _modality, _place, _status, _topic_at
 from diplodata.extract._meeting_cues import Cues
+from diplodata.extract._meeting_delegations import as_delegations, led_by_delegations
 from diplodata.extract._meeting_patterns import (
+    _APPOS,
     _BY,
     _BY_LEAD,
     _CALL_KIND,
     _CALL_WITH,
+    _CLAUSE_END,
     _DEFINITE,
+    _DELEGATION_OBJECT,
     _DETERMINED,
+    _ELIDED,
+    _ELIDED_AFTER,
     _HABITUAL,
     _HABITUAL_RUNS,
     _HOSTED_BY,
     _HOSTED_EVENT,
+    _LAST_SEEN,
     _LIST_CUT,
     _LIST_LEAD,
     _NOT_MEETING_AFTER,
     _NOUNS,
     _OBJ_LEAD,
+    _ORDINAL_TIME,
+    _OWN_VERB,
+    _PAIR,
     _PASSIVE_MET,
     _POSSESSOR,
     _POSSIBLE,
@@ -54,7 +64,6 @@ from diplodata.extract.dates import DateMatch
 from diplodata.extract.groundwork import NO_TIME, Groundwork
 from diplodata.extract.places import PlaceMention
 from diplodata.models import (
-    ActorKind,
     MeetingStatus,
     Modality,
     TimeRef,
@@ -85,6 +94,7 @@ class _Cand:
     when: TimeRef = NO_TIME
     year: str | None = None
     topic: re.Match[str] | None = None  # where its topics begin (_topic_at of its first anchor)
+    focus: tuple[int, int] | None = None  # where its date is read, if not at its anchor
 
     def names(self) -> set[str]:
         return {m.actor.key for m in self.people}
@@ -135,11 +145,16 @@ def _read_anchor(
         return []
     if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
         return []
+    if word in ("seen", "saw") and not _LAST_SEEN.search(before):
+        return []  # "seen as", "saw fighting": only "had last seen X" recalls a meeting
+    if verb is not None and "time" in before and _ORDINAL_TIME.search(before):
+        return []  # "the second time X had met Y": a count of meetings, not one
+    paired = noun and ("two" in before or "both" in before) and previous
     definite = noun and _DEFINITE.search(before) is not None and not _POSSESSOR.search(before)
     # A state can be the subject of a noun only where _PROPOSED matches its clause, which
     # starts at max(s, a0 - 400) or at the end of a boundary (no word cut there).
     may_state = cues.proposed is None or cues.cut(max(s, a0 - 400))
-    if verb is None and _unnamed_noun(mentions, a0, a1, definite, word, may_state):
+    if verb is None and not paired and _unnamed_noun(mentions, a0, a1, definite, word, may_state):
         return []
 
     # ----- objects (read before the clause: they decide most of the anchors dropped)
@@ -153,26 +168,35 @@ def _read_anchor(
         if verb == "host" and _BY.match(norm[a1 : a1 + 4]):
             passive_by = _at(mentions, _BY_LEAD.match(norm, a1).end())  # type: ignore[union-attr]
         obj = _object(norm, mentions, pos, limit) if passive_by is None else None
+        if obj is None and cues.delegation and norm.find("delegation", pos, pos + 16) != -1:
+            lead_d = _DELEGATION_OBJECT.match(norm, pos, limit)
+            obj = _object(norm, mentions, lead_d.end(), limit) if lead_d else None
         if obj is not None:
             objects = _chain(norm, mentions, obj, limit)
     if noun or verb in ("meet", "speak", "phone", "visit") or (verb == "host" and not objects):
         window = norm[a1 : min(e, a1 + _LIST_REACH)]
+        # The first list word followed by an actor ("talks of the commission chaired by X":
+        # "of" names no actor, "by" does), up to a cut of the list.
         lead2 = _LIST_LEAD.search(window)
-        if lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
+        while lead2 is not None and not _LIST_CUT.search(window[: lead2.end()]):
             word2 = lead2.group().strip().lower()
             pos = a1 + lead2.end()
             obj = _object(norm, mentions, pos, limit)
-            if obj is not None and not (word2 == "by" and not noun):
+            if obj is None:
+                lead2 = _LIST_LEAD.search(window, lead2.end())
+                continue
+            if not (word2 == "by" and not noun):
                 more = _chain(norm, mentions, obj, limit)
                 if word2 == "by" and noun and _HOSTED_BY.search(window[: lead2.start()]):
                     host = more[0]
                 objects = objects + [m for m in more if m not in objects]
+            break
     if not objects:
         if definite:
             return []  # "the talks", "after the meeting": a meeting already reported
         if verb == "host" and passive_by is None and not _HOSTED_EVENT.match(norm, a1, e):
             return []  # "welcomed the calls", "received criticism"
-        if noun and _few_subjects(mentions, a0, word, may_state):
+        if noun and not paired and _few_subjects(mentions, a0, word, may_state):
             return []  # the check at the end of the subject, made before the clause is read
 
     start, boundary = _clause_start(norm, s, a0)
@@ -192,8 +216,11 @@ def _read_anchor(
         first = prior[-1] if prior else None
     if first is not None and not definite:
         subject = _chain(norm, mentions, first, a0, objects=False)
-        if subject and _is_pronoun(subject[0]):
-            subject[0] = _pronoun(subject[0], mentions, s, previous)
+    if not subject and previous and ("two" in before or "both" in before):
+        # "The two leaders also held talks ...": those of the meeting just reported
+        pair = _PAIR.search(before)
+        if pair is not None and len(previous[-1].people) == 2:
+            subject = list(previous[-1].people)
     if not subject and (
         verb in ("host", "invite")
         or cues.find(cues.proposed, _PROPOSED, norm, start, a0, _PROPOSED_RUNS)
@@ -213,6 +240,11 @@ def _read_anchor(
     if noun and word not in ("visit", "visits") and not objects and len(subject) < 2:
         return []  # "plans for a conference in Berlin": no one named as meeting
 
+    if cues.delegation:
+        if subject and led_by_delegations(norm, subject[0], s):
+            subject = as_delegations(subject, norm)
+        if objects and led_by_delegations(norm, objects[0], s):
+            objects = as_delegations(objects, norm)
     if verb == "host" and passive_by is not None:
         host = passive_by
         people = [passive_by, *subject]
@@ -226,6 +258,8 @@ def _read_anchor(
     topic = _topic_at(norm, cues, s, e, a1)
     place = _place(norm, cues, places(), s, start, boundary, a1, e, people, topic)
     if verb == "visit" and objects == [] and place is None:
+        return []
+    if word in ("seen", "saw") and not objects:
         return []
     # ----- status, modality
     clause_end = max(a1, *[m.end for m in people])
@@ -245,7 +279,44 @@ def _read_anchor(
     )
     if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
         return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]
+    if (
+        verb in ("meet", "host")
+        and objects
+        and subject
+        and norm.find(", and ", objects[-1].end, e) >= 0
+    ):
+        other = _elided(norm, mentions, objects[-1], min(e, a1 + 400))
+        if other is not None:
+            second = replace(
+                cand,
+                people=_dedupe([*subject, other]),
+                split_key=other.start,
+                focus=(other.start, other.end),
+                place=_place(norm, cues, places(), s, start, None, other.end, e, people, topic),
+            )
+            return [cand, second]
     return [cand]
+
+
+def _elided(
+    norm: str, mentions: list[ActorMention], last: ActorMention, limit: int
+) -> ActorMention | None:
+    """'met A in Tripoli on February 12, and B in Benghazi the next day': B, met in a clause of its own."""
+    appos = _APPOS.match(norm, last.end, limit)
+    pos = appos.end() if appos else last.end
+    gap = _ELIDED.match(norm, pos, limit)
+    if gap is None:
+        return None
+    other = _at(mentions, gap.end())
+    if other is None or other.start != gap.end() or other.end > limit or _is_pronoun(other):
+        return None
+    if not _ELIDED_AFTER.match(norm, other.end, limit):
+        return None
+    # "and Haftar in Benghazi said ...": a clause of its own, with a verb of its own
+    stop = _CLAUSE_END.search(norm, other.end, limit)
+    if _OWN_VERB.search(norm, other.end, stop.start() if stop else limit):
+        return None
+    return other
 
 
 _LIST_REACH = 90
@@ -281,14 +352,3 @@ def _few_subjects(mentions: list[ActorMention], a0: int, word: str, state: bool)
         return False
     before = [m for m in mentions if m.end <= a0]
     return not before or (len(before) == 1 and not state)
-
-
-def _pronoun(
-    m: ActorMention, mentions: list[ActorMention], s: int, previous: list[_Cand]
-) -> ActorMention:
-    """'he' as the subject of a meeting: the person who leads the sentence, or the last meeting's subject."""
-    lead = [x for x in mentions if s <= x.start < m.start and x.actor.kind is ActorKind.PERSON]
-    target = lead[0].actor if lead else (previous[-1].people[0].actor if previous else None)
-    if target is None:
-        return m
-    return replace(m, actor=target)

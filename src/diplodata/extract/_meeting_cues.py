@@ -141,6 +141,8 @@ class Cues:
         the pattern's words, else those words.
     plain : bool
         As given: whether the runs of letters hold every ASCII letter a pattern can match.
+    delegation : bool
+        Whether the text holds "delegation" or "Delegation": delegations are read only then.
     """
 
     __slots__ = (
@@ -148,6 +150,7 @@ class Cues:
         "_said",
         "call",
         "cancelled",
+        "delegation",
         "denied",
         "habitual",
         "next",
@@ -164,6 +167,7 @@ class Cues:
     _said: tuple[tuple[str, ...], bool] | None
     call: Gate
     cancelled: Gate
+    delegation: bool
     denied: Gate
     habitual: Gate
     next: Gate
@@ -181,6 +185,8 @@ class Cues:
         self._norm = text.norm
         self._said = None
         self.plain = plain
+        # "Delegation(s)", "delegation(s)" (_DELEGATION_OBJECT, led_by_delegations)
+        self.delegation = "elegation" in text.norm
         if not plain:
             self.denied = self.no = self.cancelled = self.postponed = self.proposed = None
             self.possible = self.habitual = self.their = self.next = self.topic = None

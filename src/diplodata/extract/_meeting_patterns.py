@@ -21,7 +21,7 @@ import re
 _ANCHOR = re.compile(
     r"\b(?=[mtrhwvscipf])"
     r"(?:m(?:et|eets?|eeting)|t(?:alks|alked|elephoned)|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
-    r"welcomed|visit(?:s|ed|ing)?|s(?:poke|poken|peak|ummit)|phoned|c(?:alls?|onference)|"
+    r"welcomed|visit(?:s|ed|ing)?|s(?:poke|poken|peak|ummit|een|aw)|phoned|c(?:alls?|onference)|"
     r"invit(?:e|es|ed)|face-to-face)\b",
     re.IGNORECASE,
 )
@@ -52,6 +52,8 @@ _ANCHOR_RUNS = frozenset(
         "spoken",
         "speak",
         "summit",
+        "seen",
+        "saw",
         "phoned",
         "call",
         "calls",
@@ -71,6 +73,7 @@ _VERB = {
     "receive": "host", "receives": "host", "received": "host", "receiving": "host",
     "welcomed": "host",
     "visit": "visit", "visits": "visit", "visited": "visit", "visiting": "visit",
+    "seen": "meet", "saw": "meet",
     "spoke": "speak", "spoken": "speak", "speak": "speak", "talked": "speak",
     "phoned": "phone", "telephoned": "phone",
     "invite": "invite", "invites": "invite", "invited": "invite",
@@ -180,7 +183,9 @@ _APPOS = re.compile(
     r",\s++(?:the|a|an|his|her|its|their|head|chief|leader|speaker|commander|who|whose|which|"
     r"prime|president|foreign|deputy|acting|then|now|[a-z][\w-]*+\s++(?:of|to|for)\b)[^,;()]{0,140}?(?=,)"
 )
-_COORD = re.compile(r",?\s++(?:and|as\s++well\s++as|along\s++with|together\s++with)\s++|,\s++")
+_COORD = re.compile(
+    r",?\s++(?:and|as\s++well\s++as|along\s++with|together\s++with)\s++(?:the\s++)?|,\s++"
+)
 _AFTER_COORD_VERB = re.compile(
     r"\s++(?:[a-z]++\s++)?(?:met|meet|said|says|has|had|was|is|will|told|held|called|visited|"
     r"hosted|received|spoke|agreed|added)\b"
@@ -273,7 +278,8 @@ _SPEAK_LEAD = re.compile(r"\s++(?:by\s|on\s|over\s|with\s|to\s)")
 _BY = re.compile(r"\s++by\s")
 _BY_LEAD = re.compile(r"\s++by\s++")
 _LIST_CUT = re.compile(r"[;:]|,\s++(?!attended|joined|with)")
-_HOSTED_BY = re.compile(r"(?:hosted|organi[sz]ed|chaired)\s++$")
+_HOSTED_BY = re.compile(r"(?:hosted|organi[sz]ed)\s++$")
+"""A host named after a noun ("a summit hosted by X"); a chair ("chaired by X") is no host."""
 _STATE_LEAD = re.compile(
     r"\s*+(?:But\s++|And\s++)?(?P<c>[A-Z][\w'.-]*+(?:\s++[A-Z][\w'.-]*+){0,2})\s"
 )
@@ -283,3 +289,46 @@ _YEAR = re.compile(r"\b\d{4}\b")
 
 def _lookup_verb(word: str) -> str | None:
     return _VERB.get(word.lower())
+
+
+_LAST_SEEN = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)\blast\s++$")
+"""'had last seen X', 'last saw X': a meeting recalled (not 'was last seen')."""
+_ORDINAL_TIME = re.compile(
+    r"\b(?:was|is|be|been|marks|marked)\s++(?:only\s++)?the\s++"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s++time\b"
+)
+"""'It was the second time X had met Y': a count of meetings (not 'For the first time, X met Y')."""
+_PAIR = re.compile(
+    r"\b(?:[Tt]he\s++two|[Bb]oth)\s++(?:leaders|men|women|presidents|ministers|"
+    r"(?:prime|foreign)\s++ministers|heads\s++of\s++state)\b"
+)
+"""'The two leaders also held talks': those of the meeting just reported."""
+_ELIDED = re.compile(r",?\s*+(?:in|at|on)\s++[^,;:()\"]{1,80}?,\s++and\s++(?:then\s++|later\s++)?")
+"""After an object: its place or date, then ', and' and the object of a second meeting."""
+_ELIDED_AFTER = re.compile(
+    r"\s++(?:in|at|on|the\s++(?:next|following)\s++day|a\s++day\s++later|"
+    r"(?:two|three|four|five|\d++)\s++days\s++later)\b"
+)
+"""What follows the object of an elided meeting: its place or time, no verb."""
+_OWNED = re.compile(
+    r"(?:['’]s)?\s++(?:(?:[\w-]++\s++){0,2}?[\w-]++,\s++|"
+    r"(?:(?!(?:and|or|of|for|to|with|in|on|at|by|from|over|against|as|who|which|that|"
+    r"has|had|have|was|is|were|are|will|would|said|says|told|met|meet|held|received|hosted|"
+    r"visited|spoke)\b)[\w-]++\s++){0,3})"
+)
+"""Between an owner and the actor it owns: "Libya's eastern commander Khalifa Haftar",
+"Haftar's rival, Fayez al-Sarraj", "her foreign minister, Heiko Maas"."""
+_JOINED = re.compile(
+    r"\b(?:took\s++part|participated|sat)\s++in\s++(?:on\s++)?the\s++(?:talks|meeting|summit|"
+    r"conference|discussions)\b|\b(?:attended|joined)\s++the\s++(?:talks|meeting|summit|"
+    r"conference|discussions)\b"
+)
+"""'X also took part in the talks', 'Y attended the meeting': more attendees for the meeting just reported."""
+_DELEGATION_OBJECT = re.compile(r"(?:the\s++)?delegations?\s++(?:of|from)\s++(?:the\s++)?")
+"""'met delegations from the GNA and the LNA': the actors after it (their delegations meet)."""
+_CLAUSE_END = re.compile(r"[,.;:]")
+_OWN_VERB = re.compile(
+    r"\b(?:said|says|told|warned|added|announced|has|had|have|was|is|were|are|will|would|"
+    r"met|held|hosted|received|visited)\b"
+)
+"""A verb after the object of an elided meeting: its clause is no elided meeting."""

@@ -18,6 +18,16 @@ groundwork already found (which resolve pronouns and surnames):
 * the *modality*: video, call (phone / telephone), unknown ("spoke to"), else in person;
 * place, topics, time phrase and attribution from the same sentence.
 
+Readings for meetings told in passing, as longer stories do: "had last seen X" (not
+"seen as"); "the two leaders also held talks" (those of the meeting just reported); a
+second meeting in an elided clause ("met A in Tripoli on February 12, and B in Benghazi the
+next day", its own place, and its day counted from the first); "X also took part in the
+talks" (one more attendee); "delegations from X and Y" (the delegations meet, see
+:mod:`._meeting_delegations`); an owner before the object ("received Libya's eastern
+commander Khalifa Haftar", "her foreign minister, Heiko Maas"). Pronouns are read as the
+actor mentions resolve them (:mod:`.actors`: who leads the sentence, "him" not the subject
+of its clause).
+
 Several anchors of one sentence that name the same people make one event ("visited
 Cairo, where he met Sisi"; "hosted a summit ..., attended by ..."); a later sentence
 that repeats a meeting already reported (same people, same status, no other date)
@@ -41,6 +51,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from datetime import timedelta
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -48,7 +59,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from diplodata.extract._fast import kept_text, trusted
-from diplodata.extract._meeting_actors import _clip, _is_pronoun
+from diplodata.extract._meeting_actors import _chain, _clip, _first_in, _is_pronoun
 from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
 from diplodata.extract._meeting_cues import Cues
@@ -58,6 +69,7 @@ from diplodata.extract._meeting_patterns import (
     _DATE_AND,
     _FOLLOW_LIST,
     _FOLLOW_UP,
+    _JOINED,
     _SAID_AFTER,
     _SAME_EVENT,
     _YEAR,
@@ -161,6 +173,32 @@ def _follow_up(
     return added
 
 
+def _joined(
+    g: Groundwork, sent: tuple[int, int], mentions: list[ActorMention], last: _Cand
+) -> bool:
+    """'X also took part in the talks': one more attendee for the meeting just reported."""
+    norm = g.norm
+    s, e = sent
+    if (
+        norm.find("part", s, e) == -1
+        and norm.find("attended", s, e) == -1
+        and norm.find("joined", s, e) == -1
+    ):
+        return False
+    found = _JOINED.search(norm, s, e)
+    if found is None:
+        return False
+    first = _first_in(norm, mentions, s, found.start())
+    if first is None or _is_pronoun(first):
+        return False
+    added = False
+    for m in _chain(norm, mentions, first, found.start(), objects=False):
+        if m.actor.key not in last.names():
+            last.people.append(m)
+            added = True
+    return added
+
+
 # -------------------------------------------------------------------------------- events
 
 
@@ -192,6 +230,8 @@ def meeting_events(g: Groundwork) -> list[Meeting]:
 
 def _candidates(g: Groundwork) -> list[_Cand]:
     starts = _anchor_starts(g.text)
+    if starts and not _SEEN.isdisjoint(g.text.runs.words):
+        starts = _recalled(g.text.runs.runs, starts)
     if starts is not None and not starts:
         return []  # no meeting word at all (and so no meeting for a follow-up to add to)
     norm = g.norm
@@ -234,8 +274,10 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         for anchor in anchors:
             here.extend(_read_anchor(g, cues, (s, e), mentions, places, anchor, out[-1:]))
         here = [c for c in _merge_sentence(here) if _valid(c)]
+        if not here and out and _joined(g, (s, e), mentions, out[-1]):
+            continue
         for c in here:
-            c.date = _date(g, (s, e), c.anchors[0], dates)
+            c.date = _date(g, (s, e), c.focus or c.anchors[0], dates, c.focus is not None)
             c.topics = _topics(norm, e, c.topic)
             c.attribution = _attribution(g, cues, s, e, c.people, mentions)
             for extra in _split_dates(g, (s, e), c, dates):
@@ -258,6 +300,25 @@ def _anchor_starts(text: Text) -> list[int] | None:
     if not norm.isascii() and any(c in norm for c in _FOLDED_LETTERS):
         return None
     return text.runs.where(_ANCHOR_RUNS)
+
+
+_SEEN = frozenset((b"seen", b"saw"))
+
+
+def _recalled(runs: bytes, starts: list[int]) -> list[int]:
+    """``starts`` less the "seen" and "saw" that no "last" stands before (they anchor nothing).
+
+    Only "had last seen X", "last saw X" recall a meeting (:func:`._meeting_candidates._read_anchor`
+    drops the others): dropped here, their sentences are not read at all.
+    """
+    out = []
+    for at in starts:
+        if runs[at : at + 4] in (b"seen", b"saw ", b"saw"):
+            tail = runs[max(0, at - 16) : at].rstrip()
+            if not (tail.endswith(b" last") or tail == b"last"):
+                continue
+        out.append(at)
+    return out
 
 
 def _anchors_at(text: Text, starts: list[int], s: int, e: int) -> list[re.Match[str]]:
@@ -335,12 +396,45 @@ def _when(g: Groundwork, c: _Cand, earlier: list[_Cand]) -> TimeRef:
         prior = earlier[-1].when
         if prior.precision is not Precision.UNKNOWN:
             return with_text(prior, g.original(c.date.start, c.date.end))
+    if c.date is not None and earlier and "day" in c.date.text:
+        shift = _day_shift(c.date.text)
+        prior = earlier[-1].when
+        if shift is not None and prior.precision is Precision.DAY and prior.earliest is not None:
+            day = prior.earliest + timedelta(days=shift)
+            return TimeRef(
+                text=g.original(c.date.start, c.date.end),
+                earliest=day,
+                latest=day,
+                precision=Precision.DAY,
+                anchor=prior.anchor,
+            )
     if c.date is not None and c.year is not None:
         phrase = f"{c.date.text}, {c.year}"
         resolved = g.resolve(phrase)
         if resolved.precision is not Precision.UNKNOWN:
             return with_text(resolved, g.original(c.date.start, c.date.end))
     return g.when(c.date, c.sentence)
+
+
+_DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAY_SHIFT = re.compile(
+    r"(?i)^(?:the\s++(?P<next>next|following)\s++day|the\s++day\s++(?P<dir0>after|before)|"
+    r"(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s++days?\s++(?P<dir>later|earlier|before|after))$"
+)
+
+
+def _day_shift(phrase: str) -> int | None:
+    """'the next day' 1, 'two days later' 2, 'the day before' -1: days from the meeting just reported."""
+    m = _DAY_SHIFT.match(phrase.strip())
+    if m is None:
+        return None
+    if m.group("next"):
+        return 1
+    if m.group("dir0"):
+        return 1 if m.group("dir0") == "after" else -1
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else _DAY_WORDS[n]
+    return count if m.group("dir") in ("later", "after") else -count
 
 
 def _repeats(c: _Cand, earlier: list[_Cand]) -> bool:
