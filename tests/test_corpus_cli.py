@@ -116,7 +116,7 @@ def test_cli_evaluate_only_scores_the_matching_articles(
 
 def test_corpus_is_labelled_as_illustrative() -> None:
     for path in sorted(CORPUS.glob("*.txt")):
-        head = path.read_text("utf-8").split("---")[1]
+        head = path.read_text("utf-8").split("\n---\n")[0]  # front matter: up to its closing line
         assert "Illustrative text written for diplodata" in head, path.name
 
 
