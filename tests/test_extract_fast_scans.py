@@ -64,7 +64,7 @@ def test_corpus_meetings_are_what_the_validating_constructor_gives() -> None:
 
 
 def _meeting_fields(**changes: object) -> dict[str, object]:
-    from diplodata.extract.meetings import _MEETING_GIVEN
+    from diplodata.extract._meeting_events import _MEETING_GIVEN
     from diplodata.models import Actor, Codes, MeetingStatus, Modality, SourceRef, TimeRef
 
     fields: dict[str, object] = {
@@ -92,7 +92,7 @@ def test_meeting_fields_trusted_only_where_validation_passes() -> None:
     from pydantic import ValidationError
 
     from diplodata.extract._fast import trusted
-    from diplodata.extract.meetings import _MEETING_GIVEN, _valid_fields
+    from diplodata.extract._meeting_events import _MEETING_GIVEN, _valid_fields
     from diplodata.models import Actor, Meeting, Place
 
     haftar = Actor(name="Khalifa Haftar")
@@ -299,8 +299,8 @@ def test_title_gate_reaches_a_name_three_runs_on() -> None:
 
 def test_meeting_places_are_what_the_validating_constructor_gives() -> None:
     from diplodata.article import Article
+    from diplodata.extract._meeting_events import _location
     from diplodata.extract.groundwork import prepare
-    from diplodata.extract.meetings import _location
     from diplodata.models import Place
 
     g = prepare(Article(text="Conte met Haftar in Rome,   at the Élysée.", published="2019-05-16"))
