@@ -178,6 +178,17 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                     r"pay\s+(?:a|the)\s+price",
                     r"will\s+not\s+stop",
                     r"until\s+victory",
+                    r"severe\s+response",
+                    r"decisive\s+response",
+                    r"forceful\s+response",
+                    r"crushing\s+response",
+                    r"firm\s+response",
+                    r"will\s+not\s+hesitate\s+to",
+                    r"teach\s+(?:[\w-]+\s+){1,2}?(?:a|the)\s+lesson",
+                    r"will\s+face\s+(?:the\s+)?consequences",
+                    r"trigger\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:military\s+)?intervention",
+                    r"provoke\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:military\s+)?intervention",
+                    r"bring\s+[\w-]+\s+into\s+the\s+(?:war|conflict|fight)",
                 ]
             )
         ),
@@ -193,6 +204,9 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                     r"\buntrue",
                     r"\bnot\s+(?:responsible|involved|behind|represent|paid|true)",
                     r"\bdid\s+not\s+(?:hit|strike|carry|target|attack|bomb|order)",
+                    r"\bdo(?:es)?\s+not\s+(?:speak\s+for|belong\s+to|work\s+for|answer\s+to)",
+                    r"\bdid\s+not\s+(?:speak\s+for|belong\s+to|work\s+for|answer\s+to)",
+                    r"\bnothing\s+to\s+do\s+with",
                 ],
                 r"\b",
             )
@@ -223,6 +237,7 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
             _by_first_letter(
                 [
                     r"\bagreed",
+                    r"\bcommitted\s+(?:to|themselves)",
                     r"\bsigned\s+up",
                     r"\baccepted",
                     r"\bmade\s+progress",
@@ -257,7 +272,16 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                 r"\b[^.]{0,60}?\bto\b",
             )
             + "|"
-            + _by_first_letter([r"\bmessage\s+to\b", r"\bwant(?:s|ed)?\s++an?\b"])
+            + _by_first_letter(
+                [
+                    r"\bmessage\s+to\b",
+                    r"\bwant(?:s|ed)?\s++an?\b",
+                    r"\bappeal(?:s|ed)?\s+(?:to|for)\b",
+                    r"\bshould\b",
+                    r"\bi\s+(?:urge|implore|call\s+(?:on|upon|for))\b",
+                    r"\bwe\s+(?:urge|implore|call\s+(?:on|upon|for))\b",
+                ]
+            )
         ),
     ),
     (
@@ -276,6 +300,26 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                     r"\bcommend\w*",
                     r"\backnowledg(?:ed|es|ing)\s++" + _ROLE_OBJECT,
                     r"\brecogni[sz](?:ed|es|ing)\s++" + _ROLE_OBJECT,
+                ],
+                r"\b",
+            )
+        ),
+    ),
+    (
+        Act.WARNING,
+        re.compile(
+            _by_first_letter(
+                [
+                    r"\bdanger(?:s|ous)?",
+                    r"\bat\s+risk",
+                    r"\brisks?\s+(?:of|a|an|the|to)",
+                    r"\bagainst\s+the\s+clock",
+                    r"\bout\s+of\s+reach",
+                    r"\bcatastroph\w*",
+                    r"\bon\s+the\s+brink",
+                    r"\bspiral\w*\s+(?:out|into)",
+                    r"\bslide\s+into",
+                    r"\brunning\s+out\s+of\s+time",
                 ],
                 r"\b",
             )

@@ -256,6 +256,13 @@ _RESPONSIBILITY = re.compile(  # "it had carried out the strike": a claim of the
     re.IGNORECASE,
 )
 
+_WARNING = re.compile(  # a danger the speaker does not control
+    r"\b(?:danger(?:s|ous)?|at\s+risk|risks?\s+(?:of|a|an|the|to)|against\s+the\s+clock|"
+    r"out\s+of\s+reach|catastroph\w*|on\s+the\s+brink|spiral\w*\s+(?:out|into)|"
+    r"slide\s+into|running\s+out\s+of\s+time)\b",
+    re.IGNORECASE,
+)
+
 # What is said, when the verb says nothing stronger (checked in this order).
 _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
     (
@@ -264,7 +271,11 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
             r"harsh\s+response|answer\s+for\s+it|expect\s+us\s+to\s+act|will\s+not\s+stand\s+by|"
             r"carry\s+on\s+fighting|keep\s+fighting|red\s+line|\bis\s+red\b|retaliat|"
             r"will\s+respond|prompt\s+\w+\s+to\s+intervene|intervene\s+(?:directly|militarily)|"
-            r"\bcrush\b|pay\s+(?:a|the)\s+price|will\s+not\s+stop|until\s+victory",
+            r"\bcrush\b|pay\s+(?:a|the)\s+price|will\s+not\s+stop|until\s+victory|"
+            r"(?:severe|decisive|forceful|crushing|firm)\s+response|will\s+not\s+hesitate\s+to|"
+            r"teach\s+(?:[\w-]+\s+){1,2}?(?:a|the)\s+lesson|will\s+face\s+(?:the\s+)?consequences|"
+            r"(?:trigger|provoke)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:military\s+)?intervention|"
+            r"bring\s+[\w-]+\s+into\s+the\s+(?:war|conflict|fight)",
             re.IGNORECASE,
         ),
     ),
@@ -273,7 +284,9 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
         Act.DENIAL,
         re.compile(
             r"\b(?:unfounded|baseless|untrue|not\s+(?:responsible|involved|behind|represent|"
-            r"paid|true)|did\s+not\s+(?:hit|strike|carry|target|attack|bomb|order))\b",
+            r"paid|true)|did\s+not\s+(?:hit|strike|carry|target|attack|bomb|order)|"
+            r"(?:do|does|did)\s+not\s+(?:speak\s+for|belong\s+to|work\s+for|answer\s+to)|"
+            r"nothing\s+to\s+do\s+with)\b",
             re.IGNORECASE,
         ),
     ),
@@ -288,7 +301,7 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
     (
         Act.CLAIM,
         re.compile(
-            r"\b(?:agreed|signed\s+up|accepted|made\s+progress|been\s+met|acknowledged\s+that|"
+            r"\b(?:agreed|committed\s+(?:to|themselves)|signed\s+up|accepted|made\s+progress|been\s+met|acknowledged\s+that|"
             r"confirmed|reached\s+an?\s+agreement)\b",
             re.IGNORECASE,
         ),
@@ -299,7 +312,8 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:wants?|wanted|asking|ask|asks|asked|urges?|urged|urging|call(?:s|ed)?\s+on|"
             r"appeal(?:s|ed)?\s+to|press(?:es|ed|ing))\b[^.]{0,60}?\bto\b|\bmessage\s+to\b|"
-            r"\bwant(?:s|ed)?\s++an?\b",
+            r"\bwant(?:s|ed)?\s++an?\b|\bappeal(?:s|ed)?\s+(?:to|for)\b|\bshould\b|"
+            r"\b(?:i|we)\s+(?:urge|implore|call\s+(?:on|upon|for))\b",
             re.IGNORECASE,
         ),
     ),
@@ -315,22 +329,26 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    (Act.WARNING, _WARNING),
     (
         Act.ANNOUNCEMENT,
         re.compile(
             r"^(?:he|she|it|we|i|they|(?:his|her|its|our|their)\s+\w+|the\s+army)\s+"
-            r"(?:was|were|is|are|am|would|will|intend|intends|intended|had\s+decided|planned)\b",
+            r"(?:was|were|is|are|am|would|will|intend|intends|intended|had\s+decided|planned)\b"
+            r"(?!\s+(?:not\s+)?(?:happy|unhappy|pleased|displeased|satisfied|dissatisfied|"
+            r"disappointed|optimistic|pessimistic|confident|sure|surprised|worried|glad|sorry)\b)",
             re.IGNORECASE,
         ),
     ),
 )
 _CONTENT_GATES: dict[Act, str] = {
-    Act.THREAT: "acehikprwu",
+    Act.THREAT: "abcdefhikprstuw",
     Act.DEMAND: "hm",
     Act.DENIAL: "bdnu",
+    Act.WARNING: "acdorsu",
     Act.CONDEMNATION: "acdosuw",
     Act.CLAIM: "abcmrs",
-    Act.APPEAL: "acmpuw",
+    Act.APPEAL: "acimpsuw",
     Act.SUPPORT: "abchprstw",
 }
 """The first letters of the words each content pattern begins with (the patterns anchored

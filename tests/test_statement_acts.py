@@ -1,0 +1,86 @@
+"""Statements: the act read from what is said, as families of wordings.
+
+A plain "said" carries no act: the words said do. Each family below is a way a reporter
+writes an appeal, a threat, a warning, a denial or a claim without a verb that names it,
+and an opinion that is no announcement. All sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplodata.article import Article
+from diplodata.extract._statement_content import _classify
+from diplodata.extract.groundwork import prepare
+from diplodata.extract.statements import statement_events
+from diplodata.models import Act
+
+CLAUSES: list[tuple[str, Act]] = [
+    # appeal: the speaker appeals, urges or calls in the first person, or proposes ("should")
+    ("I appeal to both camps for an end to the shelling", Act.APPEAL),
+    ("We appealed for calm in the capital", Act.APPEAL),
+    ("We urge the parties to return to the table", Act.APPEAL),
+    ("I call on every faction to lay down its weapons", Act.APPEAL),
+    ("The two cities should be placed under civilian control", Act.APPEAL),
+    ("the talks should resume without preconditions", Act.APPEAL),
+    # threat: the speaker's side will use force or punish
+    ("Anyone who breaks the truce will meet a decisive response", Act.THREAT),
+    ("Those who fire first can expect a severe response from our units", Act.THREAT),
+    ("we will not hesitate to defend our borders", Act.THREAT),
+    ("We will teach the invaders a lesson they will not forget", Act.THREAT),
+    ("attackers will face the consequences", Act.THREAT),
+    ("a push on the port would trigger an Egyptian military intervention", Act.THREAT),
+    ("any move on the oil fields would bring Cairo into the war", Act.THREAT),
+    # warning: a danger the speaker does not control
+    ("Time is running out. Every delay pushes peace further out of reach", Act.WARNING),
+    ("We are racing against the clock", Act.WARNING),
+    ("the country was on the brink of a wider war", Act.WARNING),
+    ("civilians in the south were at risk", Act.WARNING),
+    ("the fighting could spiral into a regional conflict", Act.WARNING),
+    ("the humanitarian situation is catastrophic", Act.WARNING),
+    # denial: the speaker's side has no part in what is alleged
+    ("If such fighters exist, they do not speak for our government", Act.DENIAL),
+    ("the men in question did not work for the ministry", Act.DENIAL),
+    ("Our army has nothing to do with the shelling", Act.DENIAL),
+    # claim: an assertion that the sides are bound
+    ("Every delegation has committed to the arms embargo", Act.CLAIM),
+    ("the parties had committed themselves to a political process", Act.CLAIM),
+    # an opinion about the speaker's own state of mind is a comment, not an announcement
+    ("he was not happy about the proposal", Act.COMMENT),
+    ("she was disappointed by the result", Act.COMMENT),
+    ("they were confident of a deal", Act.COMMENT),
+    # ... while the speaker's side's intention stays an announcement
+    ("he was ready to sign the agreement", Act.ANNOUNCEMENT),
+    ("we will open the airport on Monday", Act.ANNOUNCEMENT),
+]
+
+
+@pytest.mark.parametrize(("clause", "act"), CLAUSES)
+def test_the_act_of_what_is_said(clause: str, act: Act) -> None:
+    assert _classify(clause) is act
+
+
+@pytest.mark.parametrize(("clause", "act"), CLAUSES)
+def test_the_act_is_the_same_outside_ascii(clause: str, act: Act) -> None:
+    """Text with a non-ASCII character goes through the case-blind patterns: same act."""
+    assert _classify(clause + " — ") is act
+
+
+def test_a_quote_that_goes_on_to_threaten_makes_the_remark_a_threat() -> None:
+    text = (
+        "Ahmed al-Mismari, the army's spokesman, announced on Monday that its units would stop "
+        'firing at midnight. "Whoever breaks the truce will face a decisive response," '
+        "he added."
+    )
+    events = statement_events(prepare(Article(text=text, published="2019-04-12")))
+    acts = [s.act for s in events]
+    assert Act.THREAT in acts
+
+
+def test_a_plain_said_with_a_threat_in_a_quote() -> None:
+    text = (
+        '"If the shelling of the capital goes on, we will not hesitate to respond," '
+        "Khalifa Haftar said on Tuesday."
+    )
+    events = statement_events(prepare(Article(text=text, published="2019-04-12")))
+    assert [(s.act, s.direct_quote) for s in events] == [(Act.THREAT, True)]
