@@ -84,3 +84,69 @@ def test_a_plain_said_with_a_threat_in_a_quote() -> None:
     )
     events = statement_events(prepare(Article(text=text, published="2019-04-12")))
     assert [(s.act, s.direct_quote) for s in events] == [(Act.THREAT, True)]
+
+
+Expected = tuple[str, str, bool, str]  # speaker, act, direct_quote, content
+
+
+def _brief(text: str) -> list[Expected]:
+    events = statement_events(prepare(Article(text=text, published="2019-04-12")))
+    return [(s.speaker.name, s.act.value, s.direct_quote, s.content) for s in events]
+
+
+READINGS: list[tuple[str, list[Expected]]] = [
+    (  # "rejected" with the claim it denies named first, no determiner
+        "Khalifa Haftar rejected accusations that his forces had shelled the port.",
+        [
+            (
+                "Khalifa Haftar",
+                "denial",
+                False,
+                "rejected accusations that his forces had shelled the port",
+            )
+        ],
+    ),
+    (
+        "Fayez al-Sarraj rejected allegations of a rift with his deputy.",
+        [("Fayez al-Sarraj", "denial", False, "rejected allegations of a rift with his deputy")],
+    ),
+    (  # a "that" after a clause of its own is inside the content, not its start
+        "Ghassan Salamé said the delegations had accepted that the war had no military solution.",
+        [
+            (
+                "Ghassan Salamé",
+                "claim",
+                False,
+                "the delegations had accepted that the war had no military solution",
+            )
+        ],
+    ),
+    (  # ... while a "that" after a time or a channel starts it
+        "Ghassan Salamé told reporters in Geneva on Sunday that progress was made.",
+        [("Ghassan Salamé", "claim", False, "progress was made")],
+    ),
+    (  # "said X, but that Y": one complement of "said", in two parts
+        "Sergei Lavrov said the negotiations had moved forward, but that the marshal wanted "
+        "more time.",
+        [
+            (
+                "Sergei Lavrov",
+                "claim",
+                False,
+                "the negotiations had moved forward, but that the marshal wanted more time",
+            )
+        ],
+    ),
+    (  # "..., but said Y" is still a second remark
+        "Khalifa Haftar welcomed the plan, but said the militias had to go.",
+        [
+            ("Khalifa Haftar", "support", False, "welcomed the plan"),
+            ("Khalifa Haftar", "demand", False, "the militias had to go"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READINGS)
+def test_readings_of_the_clause(text: str, expected: list[Expected]) -> None:
+    assert _brief(text) == expected

@@ -46,7 +46,7 @@ _VERBS = "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=Tru
 # run), and ``,?`` before a space is the alternative without its comma; the "and VERB"
 # alternative, after either, is written once (the verb list is long).
 _CUT_AFTER_COMMA = (
-    r"\s++(?:as(?!\s+(?:long|soon|well)\s+as\b)|but|while|whereas|which|who|whose|raising|now|"
+    r"\s++(?:as(?!\s+(?:long|soon|well)\s+as\b)|but(?!\s+that\b)|while|whereas|which|who|whose|raising|now|"
     r"according|in\s+an?\s|at\s+the|and\s++[A-Z][\w'-]*+(?:\s++[\w'-]++){0,3}?\s++(?:has|have|"
     r"had|is|are|was|were|will|would)|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
@@ -238,6 +238,9 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                 [
                     r"\bagreed",
                     r"\bcommitted\s+(?:to|themselves)",
+                    r"\bmoved\s+forward",
+                    r"\bmade\s+headway",
+                    r"\bprogress\s+(?:was|has\s+been|had\s+been)\s+made",
                     r"\bsigned\s+up",
                     r"\baccepted",
                     r"\bmade\s+progress",

@@ -16,6 +16,7 @@ from diplodata.extract._statement_fast import _tail, _that
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
     _BOUND_BEFORE,
+    _CLAUSE_BEFORE_THAT,
     _COORDINATION,
     _EVENT_REPORT,
     _INVERTED_VERBS,
@@ -248,7 +249,11 @@ def _one(
         rest_end = min(sent[1], start + _MAX_CONTENT)
         that = _that(norm, start, rest_end) if verb in _THAT_VERBS else None
         that_word = norm.rfind("that", start, that.end()) if that else -1
-        if that and '"' not in norm[start:that_word]:
+        if (
+            that
+            and '"' not in norm[start:that_word]
+            and not _CLAUSE_BEFORE_THAT.search(norm, start, that_word)
+        ):
             channel = _ATTRIBUTION.search(norm, start, that_word)
             if channel and attribution is None:
                 attribution = channel.group("att")

@@ -174,7 +174,7 @@ _ATTRIBUTION = re.compile(
     r"television|television))"
 )
 _CUT = re.compile(
-    r",\s++(?:as(?!\s+(?:long|soon|well)\s+as\b)|but|while|whereas|which|who|whose|raising|now|"
+    r",\s++(?:as(?!\s+(?:long|soon|well)\s+as\b)|but(?!\s+that\b)|while|whereas|which|who|whose|raising|now|"
     r"according|in\s+an?\s|at\s+the|and\s++[A-Z][\w'-]*+(?:\s++[\w'-]++){0,3}?\s++(?:has|have|"
     r"had|is|are|was|were|will|would)|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
@@ -195,6 +195,11 @@ _TAIL = re.compile(
 _LEAD_IN = re.compile(rf"(?:\s*+(?:{_ADV}|after\s+the\s+\w+))*+\s*+")
 _TAIL_VERB = re.compile(r"\s(?:said|added|reported|read|told)\b")
 _THAT = re.compile(r"[^,\".;:\n]{0,110}?\bthat\s++")
+_CLAUSE_BEFORE_THAT = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|should|might|must|can)\b"
+)
+"""An auxiliary between a verb and its "that": the words before "that" are a clause of their
+own ("said the sides had accepted that ..."), not a time or a channel ("said on Sunday that")."""
 _TOLD_OBJECT = re.compile(r"\s++(?P<obj>[^,\".;:\n\x00]{1,80}?)(?=\s++that\b|\s*+[,.;:\x00]|\s*+$)")
 _SINGLE_QUOTE = re.compile(r"(?<![\w'])'(?=\w)(?P<q>[^'\n]{1,200}+)'(?!\w)")
 _TOLL = re.compile(
@@ -301,7 +306,8 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
     (
         Act.CLAIM,
         re.compile(
-            r"\b(?:agreed|committed\s+(?:to|themselves)|signed\s+up|accepted|made\s+progress|been\s+met|acknowledged\s+that|"
+            r"\b(?:agreed|committed\s+(?:to|themselves)|signed\s+up|accepted|moved\s+forward|"
+            r"made\s+headway|progress\s+(?:was|has\s+been|had\s+been)\s+made|made\s+progress|been\s+met|acknowledged\s+that|"
             r"confirmed|reached\s+an?\s+agreement)\b",
             re.IGNORECASE,
         ),
@@ -347,7 +353,7 @@ _CONTENT_GATES: dict[Act, str] = {
     Act.DENIAL: "bdnu",
     Act.WARNING: "acdorsu",
     Act.CONDEMNATION: "acdosuw",
-    Act.CLAIM: "abcmrs",
+    Act.CLAIM: "abcmprs",
     Act.APPEAL: "acimpsuw",
     Act.SUPPORT: "abchprstw",
 }
@@ -387,5 +393,7 @@ _CONTENT_ACTS_LOWER: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
     (act, re.compile(pattern.pattern)) for act, pattern in _CONTENT_ACTS
 )
 _DENIAL_OBJECT = re.compile(
-    r"^\w+\s+(?:the\s+|these\s+|such\s+)?(?:claims?|charges?|accusations?|allegations?|reports?)\b"
+    r"^(?:\w+\s+)?(?:the\s+|these\s+|such\s+)?(?:claims?|charges?|accusations?|allegations?|"
+    r"reports?|suggestions?|assertions?|rumou?rs?)\b"
 )
+"""What "rejected" denies when it names it: "rejected (the) accusations", "rejected all claims"."""
