@@ -144,6 +144,41 @@ READINGS: list[tuple[str, list[Expected]]] = [
             ("Khalifa Haftar", "demand", False, "the militias had to go"),
         ],
     ),
+    (  # a title after a determiner between a quotation and its speaker
+        '"Our units did not fire on the convoy," its spokesman Ahmed al-Mismari said on Monday.',
+        [("Ahmed al-Mismari", "denial", True, "Our units did not fire on the convoy")],
+    ),
+    (
+        '"We will not withdraw," the army\'s spokesman Ahmed al-Mismari said.',
+        [("Ahmed al-Mismari", "announcement", True, "We will not withdraw")],
+    ),
+    (  # ", and he VERB": a second remark by the same speaker, with its own act
+        "António Guterres condemned the shelling, and he insisted on an inquiry.",
+        [
+            ("António Guterres", "condemnation", False, "condemned the shelling"),
+            ("António Guterres", "demand", False, "insisted on an inquiry"),
+        ],
+    ),
+    (  # "VERB ... and said: QUOTE": the quotation belongs to "said", not to the first verb
+        'Khalifa Haftar backed the plan and said: "The militias must disarm."',
+        [
+            ("Khalifa Haftar", "support", False, "backed the plan"),
+            ("Khalifa Haftar", "demand", True, "The militias must disarm"),
+        ],
+    ),
+    (  # "said on Friday, in a statement ..., that ...": the "that" after an aside
+        "António Guterres said on Friday, in a statement read by his spokesman, that he "
+        "welcomed the pledge.",
+        [("António Guterres", "support", False, "he welcomed the pledge")],
+    ),
+    (
+        "Khalifa Haftar said, however, that the talks had failed.",
+        [("Khalifa Haftar", "comment", False, "the talks had failed")],
+    ),
+    (  # ", the day ...": an apposition to the time, left out with the date
+        "António Guterres welcomed the pledge on May 3, the day it was signed.",
+        [("António Guterres", "support", False, "welcomed the pledge")],
+    ),
 ]
 
 

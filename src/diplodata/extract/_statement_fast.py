@@ -29,6 +29,7 @@ from diplodata.extract._statement_patterns import (
     _ROLE_OBJECT,
     _TAIL,
     _THAT,
+    _THAT_ASIDE,
     _TRAILING_TIME,
     _VERB_ACT,
 )
@@ -50,7 +51,7 @@ _CUT_AFTER_COMMA = (
     r"according|in\s+an?\s|at\s+the|and\s++[A-Z][\w'-]*+(?:\s++[\w'-]++){0,3}?\s++(?:has|have|"
     r"had|is|are|was|were|will|would)|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
-    r"\s+(?:after|before|later|earlier))\b"
+    r"\s+(?:after|before|later|earlier)|the\s+(?:same\s+)?(?:day|night|morning|evening))\b"
 )
 _CUT_AFTER_SPACE = (
     r"\s*+in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing|report|"
@@ -59,7 +60,8 @@ _CUT_AFTER_SPACE = (
 )
 _CUT_FAST = re.compile(
     rf"[,\s](?:(?<=,){_CUT_AFTER_COMMA}|(?<=\s)(?:{_CUT_AFTER_SPACE})"
-    rf"|(?:(?<=,)\s++|(?<=\s)\s*+)(?:and|but)\s++(?:also\s++|then\s++)?(?:{_VERBS})(?![\w-]))"
+    rf"|(?:(?<=,)\s++|(?<=\s)\s*+)(?:and|but)\s++(?:(?:he|she|it|they|we)\s++)?"
+    rf"(?:also\s++|then\s++)?(?:{_VERBS})(?![\w-]))"
 )
 """Matches where :data:`._statement_patterns._CUT` matches, at the same starts (ends may differ)."""
 
@@ -97,11 +99,19 @@ def _that(text: str, start: int, end: int) -> re.Match[str] | None:
     """``_THAT.match(text, start, end)``, not tried where no "that" is near enough.
 
     A match is up to 110 characters and then the word "that", all before ``end``: so
-    "that" occurs in ``text[start:min(end, start + 114)]``.
+    "that" occurs in ``text[start:min(end, start + 114)]``. Where it finds none, a "that"
+    after an aside between commas (:func:`_that_aside`).
     """
     if text.find("that", start, min(end, start + 114)) < 0:
+        return _that_aside(text, start, end)
+    return _THAT.match(text, start, end) or _that_aside(text, start, end)
+
+
+def _that_aside(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_THAT_ASIDE.match(text, start, end)``, tried only where ", that" is near enough."""
+    if text.find(", that", start, min(end, start + 200)) < 0:
         return None
-    return _THAT.match(text, start, end)
+    return _THAT_ASIDE.match(text, start, end)
 
 
 _RELATIVE_WORDS = (b"after", b"following", b"ceremony", b"alongside", b"beside")
@@ -203,7 +213,7 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                     r"\bbaseless",
                     r"\buntrue",
                     r"\bnot\s+(?:responsible|involved|behind|represent|paid|true)",
-                    r"\bdid\s+not\s+(?:hit|strike|carry|target|attack|bomb|order)",
+                    r"\bdid\s+not\s+(?:hit|strike|carry|target|attack|bomb|order|fire|shell|shoot|launch|kill)",
                     r"\bdo(?:es)?\s+not\s+(?:speak\s+for|belong\s+to|work\s+for|answer\s+to)",
                     r"\bdid\s+not\s+(?:speak\s+for|belong\s+to|work\s+for|answer\s+to)",
                     r"\bnothing\s+to\s+do\s+with",

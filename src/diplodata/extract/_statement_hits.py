@@ -41,6 +41,7 @@ from diplodata.extract._statement_patterns import (
     _THE_GAP,
     _TOLD_OBJECT,
     _TOLL,
+    _VERB,
     _WHO_CLAUSE,
     _WHO_START,
     _WHOSE_BEFORE,
@@ -213,7 +214,8 @@ def _one(
         if nq < len(scan.quotes) and nq not in used_quotes and scan.quotes[nq][0] - pos <= 100:
             q = scan.quotes[nq]
             gap = norm[pos : q[0]]
-            if "\n" not in gap and not _SENTENCE_BREAK.search(gap):
+            # ... unless another speech verb takes it: 'backed the truce and said: "..."'
+            if "\n" not in gap and not _SENTENCE_BREAK.search(gap) and not _VERB.search(gap):
                 lead = _LEAD.fullmatch(gap)
                 punct = lead.group("p") if lead else None
                 body = lead.group("body").strip() if lead else "-"

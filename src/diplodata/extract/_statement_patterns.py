@@ -178,11 +178,11 @@ _CUT = re.compile(
     r"according|in\s+an?\s|at\s+the|and\s++[A-Z][\w'-]*+(?:\s++[\w'-]++){0,3}?\s++(?:has|have|"
     r"had|is|are|was|were|will|would)|"
     r"after|before|when|amid|adding|saying|citing\s+(?:no|a\s)|(?:\w+\s+)?(?:days?|hours?|weeks?)"
-    r"\s+(?:after|before|later|earlier))\b"
+    r"\s+(?:after|before|later|earlier)|the\s+(?:same\s+)?(?:day|night|morning|evening))\b"
     r"|\s++in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|speech|address|interview|briefing|report|"
     r"update|bulletin)\b"
     r"|\s++according\s+to\b"
-    r"|,?\s++(?:and|but)\s++(?:also\s++|then\s++)?(?:"
+    r"|,?\s++(?:and|but)\s++(?:(?:he|she|it|they|we)\s++)?(?:also\s++|then\s++)?(?:"
     + "|".join(sorted((re.escape(v) for v in _VERB_ACT), key=len, reverse=True))
     + r")(?![\w-])"
 )
@@ -195,6 +195,8 @@ _TAIL = re.compile(
 _LEAD_IN = re.compile(rf"(?:\s*+(?:{_ADV}|after\s+the\s+\w+))*+\s*+")
 _TAIL_VERB = re.compile(r"\s(?:said|added|reported|read|told)\b")
 _THAT = re.compile(r"[^,\".;:\n]{0,110}?\bthat\s++")
+_THAT_ASIDE = re.compile(r"[^,\".;:\n]{0,40}?,\s++[^,\".;:\n]{1,100}?,\s++that\s++")
+"""A "that" after an aside between commas: 'said on Friday, in a statement, that ...'."""
 _CLAUSE_BEFORE_THAT = re.compile(
     r"\b(?:had|has|have|was|were|is|are|would|will|could|did|does|do|should|might|must|can)\b"
 )
@@ -232,7 +234,11 @@ _SURNAME_BEFORE = re.compile(
 )
 # Small gaps and clause checks, compiled once (they run for every speech verb).
 _THE_GAP = re.compile(r"\s++(?:the\s++)?")
-_QUOTE_GAP = re.compile(r"[\s,]*+(?:[Tt]he\s++)?")
+_QUOTE_GAP = re.compile(
+    r"[\s,]*+(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s++(?:[a-z][\w'-]*+\s++){0,3}+)?"
+)
+"""Between a quotation and its speaker: '"...," its spokesman X said', '"...," the army's
+spokesman X said' (a title in lowercase words after a determiner)."""
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _LEAD = re.compile(r"(?P<body>[^\"]*?)(?P<p>[:,])?\s*+")
 _PUNCT_AFTER = re.compile(r"\s*+[,.;:]")
@@ -289,7 +295,7 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
         Act.DENIAL,
         re.compile(
             r"\b(?:unfounded|baseless|untrue|not\s+(?:responsible|involved|behind|represent|"
-            r"paid|true)|did\s+not\s+(?:hit|strike|carry|target|attack|bomb|order)|"
+            r"paid|true)|did\s+not\s+(?:hit|strike|carry|target|attack|bomb|order|fire|shell|shoot|launch|kill)|"
             r"(?:do|does|did)\s+not\s+(?:speak\s+for|belong\s+to|work\s+for|answer\s+to)|"
             r"nothing\s+to\s+do\s+with)\b",
             re.IGNORECASE,
