@@ -179,6 +179,35 @@ READINGS: list[tuple[str, list[Expected]]] = [
         "António Guterres welcomed the pledge on May 3, the day it was signed.",
         [("António Guterres", "support", False, "welcomed the pledge")],
     ),
+    (  # a denial and then who was to blame: two acts, two statements
+        "Khalifa Haftar rejected accusations that his forces had shelled the port. He said "
+        "the militias were responsible.",
+        [
+            (
+                "Khalifa Haftar",
+                "denial",
+                False,
+                "rejected accusations that his forces had shelled the port",
+            ),
+            ("Khalifa Haftar", "claim", False, "the militias were responsible"),
+        ],
+    ),
+    (  # ... and "not responsible" stays a denial
+        "Khalifa Haftar said his forces were not to blame and were not responsible.",
+        [
+            (
+                "Khalifa Haftar",
+                "denial",
+                False,
+                "his forces were not to blame and were not responsible",
+            )
+        ],
+    ),
+    (  # a body named inside a person's title, with its own relative clause, is not the speaker
+        "Aguila Saleh, the speaker of the House of Representatives, which sits in Tobruk, "
+        "backed the plan.",
+        [("Aguila Saleh", "support", False, "backed the plan")],
+    ),
 ]
 
 

@@ -250,6 +250,8 @@ _CONTENT_ACTS_FAST: tuple[tuple[Act, re.Pattern[str]], ...] = (
                     r"\bcommitted\s+(?:to|themselves)",
                     r"\bmoved\s+forward",
                     r"\bmade\s+headway",
+                    r"\bwas\s+(?:responsible|to\s+blame)",
+                    r"\bwere\s+(?:responsible|to\s+blame)",
                     r"\bprogress\s+(?:was|has\s+been|had\s+been)\s+made",
                     r"\bsigned\s+up",
                     r"\baccepted",

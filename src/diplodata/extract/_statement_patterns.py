@@ -313,7 +313,8 @@ _CONTENT_ACTS: tuple[tuple[Act, re.Pattern[str]], ...] = (
         Act.CLAIM,
         re.compile(
             r"\b(?:agreed|committed\s+(?:to|themselves)|signed\s+up|accepted|moved\s+forward|"
-            r"made\s+headway|progress\s+(?:was|has\s+been|had\s+been)\s+made|made\s+progress|been\s+met|acknowledged\s+that|"
+            r"made\s+headway|progress\s+(?:was|has\s+been|had\s+been)\s+made|"
+            r"(?:was|were)\s+(?:responsible|to\s+blame)|made\s+progress|been\s+met|acknowledged\s+that|"
             r"confirmed|reached\s+an?\s+agreement)\b",
             re.IGNORECASE,
         ),
@@ -359,7 +360,7 @@ _CONTENT_GATES: dict[Act, str] = {
     Act.DENIAL: "bdnu",
     Act.WARNING: "acdorsu",
     Act.CONDEMNATION: "acdosuw",
-    Act.CLAIM: "abcmprs",
+    Act.CLAIM: "abcmprsw",
     Act.APPEAL: "acimpsuw",
     Act.SUPPORT: "abchprstw",
 }

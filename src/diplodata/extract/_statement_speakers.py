@@ -8,6 +8,7 @@ and the addressee named inside an appeal; offices and spokespeople are actors of
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from diplodata.countries import country as country_record
@@ -34,6 +35,10 @@ from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _masked, _Scan, _unmask_length
 from diplodata.extract.actors import ActorMention
 from diplodata.models import Actor, ActorKind
+
+_RELATIVE_WORDS = ("which ", "who ", "whose ")
+_OF_BEFORE = re.compile(r"\bof\s++(?:the\s++)?$")
+"""A mention that ends a title ("the speaker of the House"): not the head of the phrase."""
 
 
 def _office(actor: Actor) -> Actor:
@@ -105,6 +110,11 @@ def _left_speaker(
         app = _GAP_APPOSITION.fullmatch(gap) if comma else None
         if app and '"' not in app.group("app"):
             words = app.group("app")
+            if words.startswith(_RELATIVE_WORDS) and _OF_BEFORE.search(
+                norm, max(0, m.start - 12), m.start
+            ):
+                # "X, the speaker of Y, which sits in the east, said": Y is inside X's title
+                continue
             if _DATE_TOKEN in words:  # the apposition as written, its dates unmasked
                 a = m.end + _unmask_length(scan, m.end, gap[: app.start("app")])
                 words = norm[a : m.end + _unmask_length(scan, m.end, gap[: app.end("app")])]
