@@ -7,6 +7,8 @@ and an opinion that is no announcement. All sentences are written for these test
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from diplodata.article import Article
@@ -214,3 +216,27 @@ READINGS: list[tuple[str, list[Expected]]] = [
 @pytest.mark.parametrize(("text", "expected"), READINGS)
 def test_readings_of_the_clause(text: str, expected: list[Expected]) -> None:
     assert _brief(text) == expected
+
+
+def test_a_quotation_takes_the_date_of_the_sentence_that_sets_its_scene() -> None:
+    text = (
+        "Khalifa Haftar, the commander of the army, on Sunday poured scorn on the truce. "
+        '"What was signed in Rome changes nothing," he said.'
+    )
+    (event,) = statement_events(prepare(Article(text=text, published="2019-04-12")))
+    assert event.direct_quote
+    assert (event.when.text, event.when.earliest) == ("on Sunday", dt.date(2019, 4, 7))
+
+
+def test_no_scene_date_from_a_sentence_with_two_dates_or_another_speaker() -> None:
+    two = (
+        "Khalifa Haftar on Sunday recalled the talks held on Friday. "
+        '"What was signed in Rome changes nothing," he said.'
+    )
+    other = (
+        "Fayez al-Sarraj on Sunday poured scorn on the truce. "
+        '"What was signed in Rome changes nothing," Khalifa Haftar said.'
+    )
+    for text in (two, other):
+        (event,) = statement_events(prepare(Article(text=text, published="2019-04-12")))
+        assert event.when.text is None

@@ -25,7 +25,7 @@ from diplodata.extract._statement_quotes import _quote_at
 from diplodata.extract._statement_scan import _Hit, _Scan
 from diplodata.extract.dates import DateMatch, Tense
 from diplodata.extract.groundwork import NO_TIME, with_text
-from diplodata.models import Precision, TimeRef
+from diplodata.models import Actor, Precision, TimeRef
 
 
 def _date_near(scan: _Scan, sent: tuple[int, int], verb: tuple[int, int]) -> bool:
@@ -63,6 +63,38 @@ def _pick_date(
         if best is None or distance < best_distance:
             best, best_distance = d, distance
     return best
+
+
+def _scene_date(scan: _Scan, si: int, speaker: Actor) -> DateMatch | None:
+    """The date of the sentence that sets the scene for a quotation that opens sentence ``si``.
+
+    'X, the commander of Y, on Sunday poured scorn on the truce. "...," he said.': the
+    sentence before names the speaker and holds one date (outside quotations and the
+    dateline), and the quotation's own sentence has none: it is the date of the remark.
+    """
+    prev = scan.g.sentences[si - 1]
+    start = prev[0]
+    dl = _dateline(scan.norm, start, min(prev[1], start + 120))
+    if dl:
+        start = dl.end()
+    i = bisect_left(scan.date_starts, start)
+    found: DateMatch | None = None
+    while i < len(scan.dates) and scan.dates[i].start < prev[1]:
+        d = scan.dates[i]
+        i += 1
+        if d.role != "point" or _quote_at(scan, d.start) is not None:
+            continue
+        if found is not None:
+            return None  # two dates: which one is the remark's is not said
+        found = d
+    if found is None:
+        return None
+    j = bisect_left(scan.mention_starts, start)
+    while j < len(scan.actors) and scan.actors[j].start < prev[1]:
+        if scan.actors[j].actor.same_as(speaker):
+            return found
+        j += 1
+    return None
 
 
 def _when(scan: _Scan, hit: _Hit) -> TimeRef:

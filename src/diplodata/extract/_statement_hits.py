@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from diplodata.extract._statement_content import _content_before, _strip_tail, _verb_act
 from diplodata.extract._statement_continued import _continue_quotes
-from diplodata.extract._statement_dates import _date_near, _pick_date
+from diplodata.extract._statement_dates import _date_near, _pick_date, _scene_date
 from diplodata.extract._statement_fast import _tail, _that
 from diplodata.extract._statement_patterns import (
     _ATTRIBUTION,
@@ -393,6 +393,8 @@ def _one(
                 # the verb is in the relative clause; the dates before it are the main clause's
                 exclude.append((sent[0], clause.start()))
         date = _pick_date(scan, sent, (vs, ve), exclude)
+    if date is None and direct and si > 0 and norm.startswith('"', sent[0]):
+        date = _scene_date(scan, si, speaker)
     return _Hit(
         verb=(vs, ve),
         verb_text=verb,
