@@ -132,6 +132,17 @@ CASES = [
     # "separately": one meeting each
     ("Angela Merkel met Fayez al-Sarraj and Khalifa Haftar separately on Sunday.",
      [({MERKEL, SARRAJ}, "held", "in_person", None), ({MERKEL, HAFTAR}, "held", "in_person", None)]),
+    # "to see X": a journey's purpose names whom it met
+    ("Giuseppe Conte travelled to Cairo on Friday to see Abdel Fattah el-Sisi.",
+     [({CONTE, SISI}, "held", "in_person", None)]),
+    ("Emmanuel Macron went to Tripoli last week to see Fayez al-Sarraj about the truce.",
+     [({MACRON, SARRAJ}, "held", "in_person", None)]),
+    # "when/where they met": the subject is that of the main clause
+    ("Angela Merkel and Emmanuel Macron agreed on an embargo when they met in Paris on Monday.",
+     [({MERKEL, MACRON}, "held", "in_person", None)]),
+    ("Giuseppe Conte and Khalifa Haftar returned to the villa in Rome, where they first "
+     "met in May.",
+     [({CONTE, HAFTAR}, "held", "in_person", None)]),
 ]  # fmt: skip
 
 NEGATIVES = [
@@ -148,6 +159,10 @@ NEGATIVES = [
     "The Berlin conference will decide on the embargo.",
     "Khalifa Haftar's forces met fierce resistance.",
     "Emmanuel Macron called Recep Tayyip Erdogan a friend.",
+    "Khalifa Haftar said he wanted to see whether Fayez al-Sarraj would sign.",
+    "Angela Merkel flew to Moscow to see Russia take a firmer line.",
+    "We will see Khalifa Haftar's answer soon, Emmanuel Macron said.",
+    "Emmanuel Macron said the rivals had agreed on a truce when they met in Paris.",
     "",
 ]
 

@@ -64,10 +64,14 @@ from diplodata.extract.dates import DateMatch
 from diplodata.extract.groundwork import NO_TIME, Groundwork
 from diplodata.extract.places import PlaceMention
 from diplodata.models import (
+    ActorKind,
     MeetingStatus,
     Modality,
     TimeRef,
 )
+
+_THEY = re.compile(r"\s*+they\s++(?:had\s++|have\s++|first\s++|last\s++)?met\b", re.IGNORECASE)
+"""'when they met', 'where they met': the subject is that of the clause before."""
 
 # ------------------------------------------------------------------------------ types
 
@@ -145,6 +149,8 @@ def _read_anchor(
         return []
     if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
         return []
+    if word == "see" and not before.endswith("to "):
+        return []  # only "flew to Cairo to see X" (a purpose): "see whether", "we see"
     if word in ("seen", "saw") and not _LAST_SEEN.search(before):
         return []  # "seen as", "saw fighting": only "had last seen X" recalls a meeting
     if verb is not None and "time" in before and _ORDINAL_TIME.search(before):
@@ -191,6 +197,8 @@ def _read_anchor(
                     host = more[0]
                 objects = objects + [m for m in more if m not in objects]
             break
+    if word == "see" and (not objects or objects[0].actor.kind is not ActorKind.PERSON):
+        return []  # "to see a ceasefire hold", "to see Russia step in": no one met
     if not objects:
         if definite:
             return []  # "the talks", "after the meeting": a meeting already reported
@@ -214,6 +222,10 @@ def _read_anchor(
             m for m in mentions if m.end <= start and norm[m.end : start].strip(" ,") in ("who",)
         ]
         first = prior[-1] if prior else None
+    if first is None and boundary in ("when", "where") and _THEY.match(norm, start, a1):
+        # "X and Y discussed Libya when they met in Istanbul": the main clause's subject
+        main = _clause_start(norm, s, norm.rfind(boundary, s, start))[0]
+        first = _first_in(norm, mentions, main, start)
     if first is not None and not definite:
         subject = _chain(norm, mentions, first, a0, objects=False)
     if not subject and previous and ("two" in before or "both" in before):

@@ -21,7 +21,7 @@ import re
 _ANCHOR = re.compile(
     r"\b(?=[mtrhwvscipf])"
     r"(?:m(?:et|eets?|eeting)|t(?:alks|alked|elephoned)|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
-    r"welcomed|visit(?:s|ed|ing)?|s(?:poke|poken|peak|ummit|een|aw)|phoned|c(?:alls?|onference)|"
+    r"welcomed|visit(?:s|ed|ing)?|s(?:poke|poken|peak|ummit|een|ee|aw)|phoned|c(?:alls?|onference)|"
     r"invit(?:e|es|ed)|face-to-face)\b",
     re.IGNORECASE,
 )
@@ -53,6 +53,7 @@ _ANCHOR_RUNS = frozenset(
         "speak",
         "summit",
         "seen",
+        "see",
         "saw",
         "phoned",
         "call",
@@ -73,7 +74,7 @@ _VERB = {
     "receive": "host", "receives": "host", "received": "host", "receiving": "host",
     "welcomed": "host",
     "visit": "visit", "visits": "visit", "visited": "visit", "visiting": "visit",
-    "seen": "meet", "saw": "meet",
+    "seen": "meet", "saw": "meet", "see": "meet",
     "spoke": "speak", "spoken": "speak", "speak": "speak", "talked": "speak",
     "phoned": "phone", "telephoned": "phone",
     "invite": "invite", "invites": "invite", "invited": "invite",
