@@ -217,12 +217,21 @@ def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """Later mentions of a person introduced by title, by surname alone."""
+    """Later mentions of a person, by surname alone.
+
+    The person is one introduced by title ("US envoy John Doe ... Doe said") or named in
+    full from the gazetteer ("Aguila Saleh ... Saleh said", where "Saleh" alone is no
+    alias, being the surname of others too): the first so named in the article wins.
+    """
     known: dict[str, Actor] = {}
     first: dict[str, int] = {}
     for m in mentions:
-        if m.how == "title":
+        if m.how == "title" or (
+            m.how == "gazetteer" and m.actor.kind is ActorKind.PERSON and " " in m.text
+        ):
             surname = m.actor.name.split()[-1]
+            if len(surname) < 3 or not surname[0].isupper():
+                continue
             known.setdefault(surname, m.actor)
             first.setdefault(surname, m.start)
     if not known:
