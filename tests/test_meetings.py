@@ -132,6 +132,12 @@ CASES = [
     # "separately": one meeting each
     ("Angela Merkel met Fayez al-Sarraj and Khalifa Haftar separately on Sunday.",
      [({MERKEL, SARRAJ}, "held", "in_person", None), ({MERKEL, HAFTAR}, "held", "in_person", None)]),
+    # "and with Y": one more met; "separate talks": one meeting each
+    ("Emmanuel Macron held talks in Paris with Fayez al-Sarraj and with Giuseppe Conte.",
+     [({MACRON, SARRAJ, CONTE}, "held", "in_person", None)]),
+    ("Vladimir Putin held separate talks in Moscow with Khalifa Haftar, the eastern "
+     "commander, and with Fayez al-Sarraj.",
+     [({PUTIN, HAFTAR}, "held", "in_person", None), ({PUTIN, SARRAJ}, "held", "in_person", None)]),
     # "to see X": a journey's purpose names whom it met
     ("Giuseppe Conte travelled to Cairo on Friday to see Abdel Fattah el-Sisi.",
      [({CONTE, SISI}, "held", "in_person", None)]),

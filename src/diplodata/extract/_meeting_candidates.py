@@ -289,7 +289,9 @@ def _read_anchor(
         place=place,
         topic=topic,
     )
-    if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
+    # "met X and Y separately", "held separate talks with X and with Y": one meeting each
+    separate = "separately" in norm[a1:e] or "separate" in norm[max(s, a0 - 10) : a0]
+    if separate and len(objects) >= 2 and subject:
         return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]
     if (
         verb in ("meet", "host")

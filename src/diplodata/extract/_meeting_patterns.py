@@ -185,7 +185,8 @@ _APPOS = re.compile(
     r"prime|president|foreign|deputy|acting|then|now|[a-z][\w-]*+\s++(?:of|to|for)\b)[^,;()]{0,140}?(?=,)"
 )
 _COORD = re.compile(
-    r",?\s++(?:and|as\s++well\s++as|along\s++with|together\s++with)\s++(?:the\s++)?|,\s++"
+    r",?\s++(?:and(?:\s++with)?|as\s++well\s++as|along\s++with|together\s++with)\s++(?:the\s++)?|"
+    r",\s++"
 )
 _AFTER_COORD_VERB = re.compile(
     r"\s++(?:[a-z]++\s++)?(?:met|meet|said|says|has|had|was|is|will|told|held|called|visited|"
