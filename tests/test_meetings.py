@@ -247,6 +247,29 @@ def test_follow_up_sentence_adds_attendees() -> None:
     assert {p.name for p in m.participants} == {HAFTAR, SISI, "Abbas Kamel"}
 
 
+def test_joined_or_accompanied_adds_attendees() -> None:
+    # "joined <someone> in both meetings": no meeting word of its own; both get the attendee
+    text = (
+        "Vladimir Putin met Fayez al-Sarraj and Khalifa Haftar separately on Monday. "
+        "Foreign Minister Sergei Lavrov joined the president in both meetings."
+    )
+    got = [{p.name for p in m.participants} for m in _meetings(text)]
+    assert got == [{PUTIN, SARRAJ, "Sergei Lavrov"}, {PUTIN, HAFTAR, "Sergei Lavrov"}]
+    text = (
+        "Giuseppe Conte met Khalifa Haftar in Rome on Tuesday. "
+        "Foreign Minister Luigi Di Maio accompanied the prime minister to the talks."
+    )
+    (m,) = _meetings(text)
+    assert {p.name for p in m.participants} == {CONTE, HAFTAR, "Luigi Di Maio"}
+    # one meeting ("the talks"): the earlier one gets no one
+    text = (
+        "Giuseppe Conte met Khalifa Haftar on Tuesday. Giuseppe Conte met Fayez al-Sarraj "
+        "on Wednesday. Luigi Di Maio joined the talks."
+    )
+    got = [{p.name for p in m.participants} for m in _meetings(text)]
+    assert got == [{CONTE, HAFTAR}, {CONTE, SARRAJ, "Luigi Di Maio"}]
+
+
 def test_repeated_meeting_is_one_event() -> None:
     text = (
         "Emmanuel Macron met Khalifa Haftar in Paris on Monday. "

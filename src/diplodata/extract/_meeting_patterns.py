@@ -321,11 +321,14 @@ _OWNED = re.compile(
 """Between an owner and the actor it owns: "Libya's eastern commander Khalifa Haftar",
 "Haftar's rival, Fayez al-Sarraj", "her foreign minister, Heiko Maas"."""
 _JOINED = re.compile(
-    r"\b(?:took\s++part|participated|sat)\s++in\s++(?:on\s++)?the\s++(?:talks|meeting|summit|"
-    r"conference|discussions)\b|\b(?:attended|joined)\s++the\s++(?:talks|meeting|summit|"
-    r"conference|discussions)\b"
+    r"\b(?:(?:took\s++part|participated|sat)\s++in\s++(?:on\s++)?|attended\s++|joined\s++|"
+    r"(?:joined|accompanied)\s++(?:[\w-]++\s++){1,3}?(?:in|at|for|to)\s++)"
+    r"(?:the|both|all|these|those|their)\s++(?:talks|meetings?|summit|conference|discussions)\b"
 )
-"""'X also took part in the talks', 'Y attended the meeting': more attendees for the meeting just reported."""
+"""'X also took part in the talks', 'Y attended the meeting', 'Z joined the chancellor in
+both meetings': more attendees for the meeting (or both meetings) just reported."""
+_JOIN_RUNS = frozenset((b"part", b"participated", b"sat", b"attended", b"joined", b"accompanied"))
+"""A word every match of :data:`_JOINED` holds (as a whole run of ASCII letters)."""
 _DELEGATION_OBJECT = re.compile(r"(?:the\s++)?delegations?\s++(?:of|from)\s++(?:the\s++)?")
 """'met delegations from the GNA and the LNA': the actors after it (their delegations meet)."""
 _CLAUSE_END = re.compile(r"[,.;:]")
