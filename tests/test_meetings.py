@@ -270,6 +270,17 @@ def test_joined_or_accompanied_adds_attendees() -> None:
     assert got == [{CONTE, HAFTAR}, {CONTE, SARRAJ, "Luigi Di Maio"}]
 
 
+def test_the_two_leaders_are_those_who_led_the_sentences_before() -> None:
+    # no meeting of two people reported before: the two who lead the sentences before
+    text = (
+        "Giuseppe Conte said on Monday that Italy would send aid. Egyptian President "
+        "Abdel Fattah el-Sisi, whose army backs Conte's rival Khalifa Haftar, said he "
+        "welcomed it. The two leaders had met in Rome in March."
+    )
+    (m,) = _meetings(text)
+    assert {p.name for p in m.participants} == {CONTE, SISI}
+
+
 def test_repeated_meeting_is_one_event() -> None:
     text = (
         "Emmanuel Macron met Khalifa Haftar in Paris on Monday. "

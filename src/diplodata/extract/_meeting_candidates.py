@@ -17,6 +17,7 @@ from diplodata.extract._meeting_actors import (
     _dedupe,
     _first_in,
     _is_pronoun,
+    _leaders,
     _object,
     _state_subject,
 )
@@ -228,11 +229,14 @@ def _read_anchor(
         first = _first_in(norm, mentions, main, start)
     if first is not None and not definite:
         subject = _chain(norm, mentions, first, a0, objects=False)
-    if not subject and previous and ("two" in before or "both" in before):
-        # "The two leaders also held talks ...": those of the meeting just reported
-        pair = _PAIR.search(before)
-        if pair is not None and len(previous[-1].people) == 2:
-            subject = list(previous[-1].people)
+    if not subject and ("two" in before or "both" in before) and _PAIR.search(before):
+        # "The two leaders also held talks ...": the two people of the meeting just
+        # reported, or where it had no two, the two who led the sentences before
+        last = previous[-1].people if previous else []
+        if len(last) == 2 and all(m.actor.kind is ActorKind.PERSON for m in last):
+            subject = list(last)
+        else:
+            subject = _leaders(norm, g.sentences, g.actors, s)
     if not subject and (
         verb in ("host", "invite")
         or cues.find(cues.proposed, _PROPOSED, norm, start, a0, _PROPOSED_RUNS)
