@@ -221,10 +221,13 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
 
     The person is one introduced by title ("US envoy John Doe ... Doe said") or named in
     full from the gazetteer ("Aguila Saleh ... Saleh said", where "Saleh" alone is no
-    alias, being the surname of others too): the first so named in the article wins.
+    alias, being the surname of others too): the first so named in the article wins. A
+    gazetteer person's surname is looked for only where it occurs more often than the
+    gazetteer found it (most surnames are aliases, found already).
     """
     known: dict[str, Actor] = {}
     first: dict[str, int] = {}
+    found: dict[str, int] = {}
     for m in mentions:
         if m.how == "title" or (
             m.how == "gazetteer" and m.actor.kind is ActorKind.PERSON and " " in m.text
@@ -234,15 +237,26 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
                 continue
             known.setdefault(surname, m.actor)
             first.setdefault(surname, m.start)
+        if m.how == "gazetteer" and m.actor.kind is ActorKind.PERSON:
+            found[m.actor.name] = found.get(m.actor.name, 0) + 1
     if not known:
         return mentions
     taken = _Spans(mentions)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in known) + r")\b")
-    extra = [
-        ActorMention(x.start(), x.end(), x.group(), known[x.group()], "coreference")
-        for x in pattern.finditer(norm)
-        if x.start() > first[x.group()] and not taken.overlaps(*x.span())
-    ]
+    extra = []
+    for surname, actor in known.items():
+        if actor.id is not None and norm.count(surname) <= found.get(actor.name, 0):
+            continue  # every occurrence is (in) a mention the gazetteer found
+        n = len(surname)
+        i = norm.find(surname, first[surname] + 1)
+        while i != -1:
+            j = i + n
+            if (
+                not (i and (norm[i - 1].isalnum() or norm[i - 1] == "_"))
+                and not (j < len(norm) and (norm[j].isalnum() or norm[j] == "_"))
+                and not taken.overlaps(i, j)
+            ):
+                extra.append(ActorMention(i, j, surname, actor, "coreference"))
+            i = norm.find(surname, j)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
