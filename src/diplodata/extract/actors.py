@@ -228,17 +228,20 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
     known: dict[str, Actor] = {}
     first: dict[str, int] = {}
     found: dict[str, int] = {}
+    person = ActorKind.PERSON
     for m in mentions:
-        if m.how == "title" or (
-            m.how == "gazetteer" and m.actor.kind is ActorKind.PERSON and " " in m.text
-        ):
-            surname = m.actor.name.split()[-1]
-            if len(surname) < 3 or not surname[0].isupper():
+        actor = m.actor
+        if actor.kind is not person:
+            continue
+        name = actor.name
+        if m.how == "gazetteer":
+            found[name] = found.get(name, 0) + 1
+            if " " not in m.text:
                 continue
-            known.setdefault(surname, m.actor)
-            first.setdefault(surname, m.start)
-        if m.how == "gazetteer" and m.actor.kind is ActorKind.PERSON:
-            found[m.actor.name] = found.get(m.actor.name, 0) + 1
+        surname = name[name.rfind(" ") + 1 :]
+        if surname not in first and len(surname) > 2 and surname[0].isupper():
+            known[surname] = actor
+            first[surname] = m.start
     if not known:
         return mentions
     taken = _Spans(mentions)
