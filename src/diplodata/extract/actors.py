@@ -216,39 +216,50 @@ def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
     return kept
 
 
+_BARE: dict[str, str] = {}
+"""A gazetteer person's name -> the surname to look for alone ("" where there is none)."""
+
+
+def _bare_surname(name: str) -> str:
+    """The surname of ``name`` where the gazetteer does not know it alone ("Saleh"), else ""."""
+    surname = name[name.rfind(" ") + 1 :]
+    if len(surname) < 3 or not surname[0].isupper() or Gazetteer.default().lookup(surname):
+        surname = ""  # the gazetteer finds it itself ("Haftar"), or it is no name
+    _BARE[name] = surname
+    return surname
+
+
 def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """Later mentions of a person, by surname alone.
 
     The person is one introduced by title ("US envoy John Doe ... Doe said") or named in
     full from the gazetteer ("Aguila Saleh ... Saleh said", where "Saleh" alone is no
-    alias, being the surname of others too): the first so named in the article wins. A
-    gazetteer person's surname is looked for only where it occurs more often than the
-    gazetteer found it (most surnames are aliases, found already).
+    gazetteer name, being the surname of several): the first so named in the article wins.
     """
     known: dict[str, Actor] = {}
     first: dict[str, int] = {}
-    found: dict[str, int] = {}
     person = ActorKind.PERSON
+    bare = _BARE
     for m in mentions:
-        actor = m.actor
-        if actor.kind is not person:
-            continue
-        name = actor.name
-        if m.how == "gazetteer":
-            found[name] = found.get(name, 0) + 1
-            if " " not in m.text:
+        if m.how == "title":
+            surname = m.actor.name.split()[-1]
+        else:
+            actor = m.actor
+            if actor.kind is not person or " " not in m.text:
                 continue
-        surname = name[name.rfind(" ") + 1 :]
-        if surname not in first and len(surname) > 2 and surname[0].isupper():
-            known[surname] = actor
+            surname = bare.get(actor.name)
+            if surname is None:
+                surname = _bare_surname(actor.name)
+            if not surname:
+                continue
+        if surname not in first:
+            known[surname] = m.actor
             first[surname] = m.start
     if not known:
         return mentions
     taken = _Spans(mentions)
     extra = []
     for surname, actor in known.items():
-        if actor.id is not None and norm.count(surname) <= found.get(actor.name, 0):
-            continue  # every occurrence is (in) a mention the gazetteer found
         n = len(surname)
         i = norm.find(surname, first[surname] + 1)
         while i != -1:
