@@ -247,9 +247,8 @@ def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
             actor = m.actor
             if actor.kind is not person or " " not in m.text:
                 continue
-            surname = bare.get(actor.name)
-            if surname is None:
-                surname = _bare_surname(actor.name)
+            cached = bare.get(actor.name)
+            surname = _bare_surname(actor.name) if cached is None else cached
             if not surname:
                 continue
         if surname not in first:
