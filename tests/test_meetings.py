@@ -138,6 +138,13 @@ CASES = [
     ("Vladimir Putin held separate talks in Moscow with Khalifa Haftar, the eastern "
      "commander, and with Fayez al-Sarraj.",
      [({PUTIN, HAFTAR}, "held", "in_person", None), ({PUTIN, SARRAJ}, "held", "in_person", None)]),
+    # "discussed X with Y in a call": the other party is named before the meeting noun
+    ("Giuseppe Conte, Italy's prime minister, discussed the truce with Recep Tayyip Erdogan "
+     "in a telephone call on Friday.",
+     [({CONTE, ERDOGAN}, "held", "call", None)]),
+    ("Angela Merkel agreed with Emmanuel Macron at a meeting in Paris that the embargo "
+     "had to hold.",
+     [({MERKEL, MACRON}, "held", "in_person", None)]),
     # "to see X": a journey's purpose names whom it met
     ("Giuseppe Conte travelled to Cairo on Friday to see Abdel Fattah el-Sisi.",
      [({CONTE, SISI}, "held", "in_person", None)]),
@@ -166,6 +173,7 @@ NEGATIVES = [
     "Khalifa Haftar's forces met fierce resistance.",
     "Emmanuel Macron called Recep Tayyip Erdogan a friend.",
     "Khalifa Haftar said he wanted to see whether Fayez al-Sarraj would sign.",
+    "Khalifa Haftar discussed the war with reporters before the conference.",
     "Angela Merkel flew to Moscow to see Russia take a firmer line.",
     "We will see Khalifa Haftar's answer soon, Emmanuel Macron said.",
     "Emmanuel Macron said the rivals had agreed on a truce when they met in Paris.",

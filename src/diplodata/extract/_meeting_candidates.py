@@ -26,6 +26,7 @@ from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_delegations import as_delegations, led_by_delegations
 from diplodata.extract._meeting_patterns import (
     _APPOS,
+    _BOUNDARY,
     _BY,
     _BY_LEAD,
     _CALL_KIND,
@@ -73,6 +74,12 @@ from diplodata.models import (
 
 _THEY = re.compile(r"\s*+they\s++(?:had\s++|have\s++|first\s++|last\s++)?met\b", re.IGNORECASE)
 """'when they met', 'where they met': the subject is that of the clause before."""
+
+_WITH_PERSON = re.compile(
+    r"\b(?:discuss(?:ed|es)?|agreed|talked|spoke|conferred)\s++(?:[\w'-]++\s++){0,6}?with\s++"
+    r"(?:the\s++)?"
+)
+"""'discussed Libya with ', 'agreed with ': a person met, named before the meeting noun."""
 
 # ------------------------------------------------------------------------------ types
 
@@ -253,6 +260,11 @@ def _read_anchor(
             owner = [m for m in mentions if m.end == a0 - len(before) + m_pos.start()]
             if owner:
                 subject = [owner[0], *(m for m in subject if m is not owner[0])]
+    if noun and len(subject) == 1 and not objects and norm.find(" with ", subject[0].end, a0) != -1:
+        # "X discussed Libya with Y in a telephone call": Y, named before the noun
+        other = _with_before(norm, mentions, subject[0].end, a0)
+        if other is not None:
+            subject = [*subject, other]
     if noun and word not in ("visit", "visits") and not objects and len(subject) < 2:
         return []  # "plans for a conference in Berlin": no one named as meeting
 
@@ -356,6 +368,19 @@ def _unnamed_noun(
     if any(a1 < m.start <= reach for m in mentions):
         return False
     return definite or _few_subjects(mentions, a0, word, state)
+
+
+def _with_before(norm: str, mentions: list[ActorMention], a: int, b: int) -> ActorMention | None:
+    """The person after "discussed ... with" between ``a`` and ``b``, if no clause ends before ``b``."""
+    found = _WITH_PERSON.search(norm, a, b)
+    if found is None:
+        return None
+    m = _at(mentions, found.end())
+    if m is None or m.end > b or m.actor.kind is not ActorKind.PERSON:
+        return None
+    if _BOUNDARY.search(norm, m.end, b):
+        return None  # "with Y, who ...": Y's clause ends before the noun
+    return m
 
 
 def _few_subjects(mentions: list[ActorMention], a0: int, word: str, state: bool) -> bool:
