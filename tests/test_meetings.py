@@ -145,6 +145,11 @@ CASES = [
     ("Angela Merkel agreed with Emmanuel Macron at a meeting in Paris that the embargo "
      "had to hold.",
      [({MERKEL, MACRON}, "held", "in_person", None)]),
+    # "saw <person>" then a place, a time or the sentence's end: a meeting
+    ("Giuseppe Conte saw Khalifa Haftar, the eastern commander, in Rome on Monday.",
+     [({CONTE, HAFTAR}, "held", "in_person", None)]),
+    ("Emmanuel Macron flew to Tunis on Monday, where he saw Fayez al-Sarraj.",
+     [({MACRON, SARRAJ}, "held", "in_person", None)]),
     # "to see X": a journey's purpose names whom it met
     ("Giuseppe Conte travelled to Cairo on Friday to see Abdel Fattah el-Sisi.",
      [({CONTE, SISI}, "held", "in_person", None)]),
@@ -174,6 +179,10 @@ NEGATIVES = [
     "Emmanuel Macron called Recep Tayyip Erdogan a friend.",
     "Khalifa Haftar said he wanted to see whether Fayez al-Sarraj would sign.",
     "Khalifa Haftar discussed the war with reporters before the conference.",
+    "Emmanuel Macron saw Khalifa Haftar as a partner against terrorism.",
+    "Emmanuel Macron saw Khalifa Haftar, the eastern commander, as a partner.",
+    "Residents saw Khalifa Haftar's forces enter the town on Monday.",
+    "Diplomats saw Russia in a stronger position after the summit.",
     "Angela Merkel flew to Moscow to see Russia take a firmer line.",
     "We will see Khalifa Haftar's answer soon, Emmanuel Macron said.",
     "Emmanuel Macron said the rivals had agreed on a truce when they met in Paris.",

@@ -75,6 +75,11 @@ from diplodata.models import (
 _THEY = re.compile(r"\s*+they\s++(?:had\s++|have\s++|first\s++|last\s++)?met\b", re.IGNORECASE)
 """'when they met', 'where they met': the subject is that of the clause before."""
 
+_SAW_PERSON = re.compile(r" [A-Z]")
+_SAW_APPOS = re.compile(r",\s++(?:the|a|an|his|her)\s[^,;()]{0,140}?(?=[,.;])")
+_SAW_AFTER = re.compile(
+    r"\s*+(?:[.;]|,\s++(?:and|but|then)\b|(?:,\s++)?(?:in|on|at|during|before|after|for)\b)"
+)
 _WITH_PERSON = re.compile(
     r"\b(?:discuss(?:ed|es)?|agreed|talked|spoke|conferred)\s++(?:[\w'-]++\s++){0,6}?with\s++"
     r"(?:the\s++)?"
@@ -159,7 +164,16 @@ def _read_anchor(
         return []
     if word == "see" and not before.endswith("to "):
         return []  # only "flew to Cairo to see X" (a purpose): "see whether", "we see"
-    if word in ("seen", "saw") and not _LAST_SEEN.search(before):
+    if word == "saw" and _SAW_PERSON.match(norm, a1, e) and not _LAST_SEEN.search(before):
+        # "he saw Fayez al-Sarraj in Tripoli": a person seen somewhere, sometime, or then
+        # left ("saw X as a partner", "saw X take Tripoli" are no meeting)
+        seen = _at(mentions, a1 + 1)
+        if seen is None or seen.actor.kind is not ActorKind.PERSON:
+            return []
+        appos = _SAW_APPOS.match(norm, seen.end, e)
+        if not _SAW_AFTER.match(norm, appos.end() if appos else seen.end, e):
+            return []
+    elif word in ("seen", "saw") and not _LAST_SEEN.search(before):
         return []  # "seen as", "saw fighting": only "had last seen X" recalls a meeting
     if verb is not None and "time" in before and _ORDINAL_TIME.search(before):
         return []  # "the second time X had met Y": a count of meetings, not one

@@ -230,7 +230,7 @@ def meeting_events(g: Groundwork) -> list[Meeting]:
 def _candidates(g: Groundwork) -> list[_Cand]:
     starts = _anchor_starts(g.text)
     if starts and not _SEEN.isdisjoint(g.text.runs.words):
-        starts = _recalled(g.text.runs.runs, starts)
+        starts = _recalled(g.text.runs.runs, starts, g.norm)
     if starts is not None and not starts:
         return []  # no meeting word at all (and so no meeting for a follow-up to add to)
     norm = g.norm
@@ -308,17 +308,20 @@ def _anchor_starts(text: Text) -> list[int] | None:
 _SEEN = frozenset((b"seen", b"saw"))
 
 
-def _recalled(runs: bytes, starts: list[int]) -> list[int]:
+def _recalled(runs: bytes, starts: list[int], norm: str) -> list[int]:
     """``starts`` less the "seen" and "saw" that no "last" stands before (they anchor nothing).
 
-    Only "had last seen X", "last saw X" recall a meeting (:func:`._meeting_candidates._read_anchor`
-    drops the others): dropped here, their sentences are not read at all.
+    Only "had last seen X", "last saw X" and "saw <Name>" recall a meeting
+    (:func:`._meeting_candidates._read_anchor` drops the others): dropped here, their
+    sentences are not read at all.
     """
     out = []
     for at in starts:
         if runs[at : at + 4] in (b"seen", b"saw ", b"saw"):
             tail = runs[max(0, at - 16) : at].rstrip()
-            if not (tail.endswith(b" last") or tail == b"last"):
+            recalled = tail.endswith(b" last") or tail == b"last"
+            named = runs[at : at + 4] == b"saw " and norm[at + 4 : at + 5].isupper()
+            if not (recalled or named):
                 continue
         out.append(at)
     return out
