@@ -240,7 +240,9 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     out: list[_Cand] = []
     actors = g.actors
     runs = g.text.runs.runs
-    joins = not _JOIN_RUNS.isdisjoint(g.text.runs.words)
+    words = g.text.runs.words
+    # A sentence with no meeting word can add attendees only with "meetings", "discussions"
+    joins = not _JOIN_RUNS.isdisjoint(words) and not _UNANCHORED.isdisjoint(words)
     last = len(starts) if starts is not None else 0
     i = 0  # the first anchor start not before the sentence (sentences come in text order)
     for sent in g.sentences:
@@ -264,7 +266,8 @@ def _candidates(g: Groundwork) -> list[_Cand]:
             else:
                 anchors = _anchors_at(g.text, starts, s, e)
         if not anchors:
-            if joins and out:  # "X joined her in both meetings": no meeting word of its own
+            if joins and out and _unanchored(norm, s, e):
+                # "X joined her in both meetings": no meeting word of its own
                 _joined(g, (s, e), _mentions(actors, actor_starts, s, e), out[-2:])
             continue
         if mentions is None:
@@ -305,11 +308,16 @@ def _anchor_starts(text: Text) -> list[int] | None:
     return text.runs.where(_ANCHOR_RUNS)
 
 
-_SEEN = frozenset((b"seen", b"saw"))
+_SEEN = frozenset((b"seen", b"saw", b"see"))
+_UNANCHORED = frozenset((b"meetings", b"discussions"))
+
+
+def _unanchored(norm: str, s: int, e: int) -> bool:
+    return norm.find("meetings", s, e) != -1 or norm.find("discussions", s, e) != -1
 
 
 def _recalled(runs: bytes, starts: list[int], norm: str) -> list[int]:
-    """``starts`` less the "seen" and "saw" that no "last" stands before (they anchor nothing).
+    """``starts`` less the "seen", "saw" and "see" that anchor nothing.
 
     Only "had last seen X", "last saw X" and "saw <Name>" recall a meeting
     (:func:`._meeting_candidates._read_anchor` drops the others): dropped here, their
@@ -317,7 +325,10 @@ def _recalled(runs: bytes, starts: list[int], norm: str) -> list[int]:
     """
     out = []
     for at in starts:
-        if runs[at : at + 4] in (b"seen", b"saw ", b"saw"):
+        if runs[at : at + 4] in (b"see ", b"see"):
+            if runs[at - 3 : at] != b"to ":
+                continue  # only "to see X" (a journey's purpose)
+        elif runs[at : at + 4] in (b"seen", b"saw ", b"saw"):
             tail = runs[max(0, at - 16) : at].rstrip()
             recalled = tail.endswith(b" last") or tail == b"last"
             named = runs[at : at + 4] == b"saw " and norm[at + 4 : at + 5].isupper()
