@@ -139,6 +139,14 @@ def test_surname_of_a_person_introduced_by_title() -> None:
     assert found[-1] == ("Novak", "Janko Novak", "coreference")
 
 
+def test_surname_of_a_person_named_in_full_from_the_gazetteer() -> None:
+    # "Saleh" alone is no alias (it is the surname of others in the gazetteer too), but
+    # after "Aguila Saleh" in the same article it can only be him.
+    found = mentions("Aguila Saleh backed the truce. Later Saleh flew to Cairo.")
+    assert found[-1] == ("Saleh", "Aguila Saleh", "coreference")
+    assert mentions("Later Saleh flew to Cairo.") == []
+
+
 def test_role_nouns_resolve_to_the_last_fitting_actor() -> None:
     found = mentions(
         "Eastern commander Khalifa Haftar met U.N. envoy Ghassan Salame. "

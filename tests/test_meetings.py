@@ -132,6 +132,35 @@ CASES = [
     # "separately": one meeting each
     ("Angela Merkel met Fayez al-Sarraj and Khalifa Haftar separately on Sunday.",
      [({MERKEL, SARRAJ}, "held", "in_person", None), ({MERKEL, HAFTAR}, "held", "in_person", None)]),
+    # "and with Y": one more met; "separate talks": one meeting each
+    ("Emmanuel Macron held talks in Paris with Fayez al-Sarraj and with Giuseppe Conte.",
+     [({MACRON, SARRAJ, CONTE}, "held", "in_person", None)]),
+    ("Vladimir Putin held separate talks in Moscow with Khalifa Haftar, the eastern "
+     "commander, and with Fayez al-Sarraj.",
+     [({PUTIN, HAFTAR}, "held", "in_person", None), ({PUTIN, SARRAJ}, "held", "in_person", None)]),
+    # "discussed X with Y in a call": the other party is named before the meeting noun
+    ("Giuseppe Conte, Italy's prime minister, discussed the truce with Recep Tayyip Erdogan "
+     "in a telephone call on Friday.",
+     [({CONTE, ERDOGAN}, "held", "call", None)]),
+    ("Angela Merkel agreed with Emmanuel Macron at a meeting in Paris that the embargo "
+     "had to hold.",
+     [({MERKEL, MACRON}, "held", "in_person", None)]),
+    # "saw <person>" then a place, a time or the sentence's end: a meeting
+    ("Giuseppe Conte saw Khalifa Haftar, the eastern commander, in Rome on Monday.",
+     [({CONTE, HAFTAR}, "held", "in_person", None)]),
+    ("Emmanuel Macron flew to Tunis on Monday, where he saw Fayez al-Sarraj.",
+     [({MACRON, SARRAJ}, "held", "in_person", None)]),
+    # "to see X": a journey's purpose names whom it met
+    ("Giuseppe Conte travelled to Cairo on Friday to see Abdel Fattah el-Sisi.",
+     [({CONTE, SISI}, "held", "in_person", None)]),
+    ("Emmanuel Macron went to Tripoli last week to see Fayez al-Sarraj about the truce.",
+     [({MACRON, SARRAJ}, "held", "in_person", None)]),
+    # "when/where they met": the subject is that of the main clause
+    ("Angela Merkel and Emmanuel Macron agreed on an embargo when they met in Paris on Monday.",
+     [({MERKEL, MACRON}, "held", "in_person", None)]),
+    ("Giuseppe Conte and Khalifa Haftar returned to the villa in Rome, where they first "
+     "met in May.",
+     [({CONTE, HAFTAR}, "held", "in_person", None)]),
 ]  # fmt: skip
 
 NEGATIVES = [
@@ -148,6 +177,15 @@ NEGATIVES = [
     "The Berlin conference will decide on the embargo.",
     "Khalifa Haftar's forces met fierce resistance.",
     "Emmanuel Macron called Recep Tayyip Erdogan a friend.",
+    "Khalifa Haftar said he wanted to see whether Fayez al-Sarraj would sign.",
+    "Khalifa Haftar discussed the war with reporters before the conference.",
+    "Emmanuel Macron saw Khalifa Haftar as a partner against terrorism.",
+    "Emmanuel Macron saw Khalifa Haftar, the eastern commander, as a partner.",
+    "Residents saw Khalifa Haftar's forces enter the town on Monday.",
+    "Diplomats saw Russia in a stronger position after the summit.",
+    "Angela Merkel flew to Moscow to see Russia take a firmer line.",
+    "We will see Khalifa Haftar's answer soon, Emmanuel Macron said.",
+    "Emmanuel Macron said the rivals had agreed on a truce when they met in Paris.",
     "",
 ]
 
@@ -224,6 +262,40 @@ def test_follow_up_sentence_adds_attendees() -> None:
     )
     (m,) = _meetings(text)
     assert {p.name for p in m.participants} == {HAFTAR, SISI, "Abbas Kamel"}
+
+
+def test_joined_or_accompanied_adds_attendees() -> None:
+    # "joined <someone> in both meetings": no meeting word of its own; both get the attendee
+    text = (
+        "Vladimir Putin met Fayez al-Sarraj and Khalifa Haftar separately on Monday. "
+        "Foreign Minister Sergei Lavrov joined the president in both meetings."
+    )
+    got = [{p.name for p in m.participants} for m in _meetings(text)]
+    assert got == [{PUTIN, SARRAJ, "Sergei Lavrov"}, {PUTIN, HAFTAR, "Sergei Lavrov"}]
+    text = (
+        "Giuseppe Conte met Khalifa Haftar in Rome on Tuesday. "
+        "Foreign Minister Luigi Di Maio accompanied the prime minister to the talks."
+    )
+    (m,) = _meetings(text)
+    assert {p.name for p in m.participants} == {CONTE, HAFTAR, "Luigi Di Maio"}
+    # one meeting ("the talks"): the earlier one gets no one
+    text = (
+        "Giuseppe Conte met Khalifa Haftar on Tuesday. Giuseppe Conte met Fayez al-Sarraj "
+        "on Wednesday. Luigi Di Maio joined the talks."
+    )
+    got = [{p.name for p in m.participants} for m in _meetings(text)]
+    assert got == [{CONTE, HAFTAR}, {CONTE, SARRAJ, "Luigi Di Maio"}]
+
+
+def test_the_two_leaders_are_those_who_led_the_sentences_before() -> None:
+    # no meeting of two people reported before: the two who lead the sentences before
+    text = (
+        "Giuseppe Conte said on Monday that Italy would send aid. Egyptian President "
+        "Abdel Fattah el-Sisi, whose army backs Conte's rival Khalifa Haftar, said he "
+        "welcomed it. The two leaders had met in Rome in March."
+    )
+    (m,) = _meetings(text)
+    assert {p.name for p in m.participants} == {CONTE, SISI}
 
 
 def test_repeated_meeting_is_one_event() -> None:

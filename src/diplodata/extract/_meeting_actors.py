@@ -6,9 +6,11 @@ the object of a verb, the clause that holds an anchor, a country named as subjec
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import deque
 from dataclasses import replace
 from functools import lru_cache
+from operator import attrgetter
 
 from diplodata.countries import countries
 from diplodata.extract._meeting_patterns import (
@@ -26,6 +28,8 @@ from diplodata.models import (
     Actor,
     ActorKind,
 )
+
+_BY_START = attrgetter("start")
 
 
 @lru_cache(maxsize=1)
@@ -195,3 +199,28 @@ def _dedupe(people: list[ActorMention]) -> list[ActorMention]:
         seen.add(k)
         out.append(m)
     return out
+
+
+def _leaders(
+    norm: str, sentences: list[tuple[int, int]], actors: list[ActorMention], s: int
+) -> list[ActorMention]:
+    """The people who lead the sentences before ``s`` ("the two leaders" then met).
+
+    The first person named (not as an owner: "Sarraj's forces") in each of the three
+    sentences before, the nearest first, until two differ; fewer than two give none.
+    """
+    i = bisect_left(sentences, (s, s))
+    found: list[ActorMention] = []
+    for a, b in reversed(sentences[max(0, i - 3) : i]):
+        lo = bisect_left(actors, a, key=_BY_START)
+        for m in actors[lo:]:
+            if m.start >= b:
+                break
+            if m.actor.kind is not ActorKind.PERSON or norm.startswith(("'s", "’s"), m.end):
+                continue
+            if all(m.actor.key != f.actor.key for f in found):
+                found.append(m)
+            break
+        if len(found) == 2:
+            return found[::-1]
+    return []

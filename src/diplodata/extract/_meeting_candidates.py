@@ -17,6 +17,7 @@ from diplodata.extract._meeting_actors import (
     _dedupe,
     _first_in,
     _is_pronoun,
+    _leaders,
     _object,
     _state_subject,
 )
@@ -25,6 +26,7 @@ from diplodata.extract._meeting_cues import Cues
 from diplodata.extract._meeting_delegations import as_delegations, led_by_delegations
 from diplodata.extract._meeting_patterns import (
     _APPOS,
+    _BOUNDARY,
     _BY,
     _BY_LEAD,
     _CALL_KIND,
@@ -64,10 +66,25 @@ from diplodata.extract.dates import DateMatch
 from diplodata.extract.groundwork import NO_TIME, Groundwork
 from diplodata.extract.places import PlaceMention
 from diplodata.models import (
+    ActorKind,
     MeetingStatus,
     Modality,
     TimeRef,
 )
+
+_THEY = re.compile(r"\s*+they\s++(?:had\s++|have\s++|first\s++|last\s++)?met\b", re.IGNORECASE)
+"""'when they met', 'where they met': the subject is that of the clause before."""
+
+_SAW_PERSON = re.compile(r" [A-Z]")
+_SAW_APPOS = re.compile(r",\s++(?:the|a|an|his|her)\s[^,;()]{0,140}?(?=[,.;])")
+_SAW_AFTER = re.compile(
+    r"\s*+(?:[.;]|,\s++(?:and|but|then)\b|(?:,\s++)?(?:in|on|at|during|before|after|for)\b)"
+)
+_WITH_PERSON = re.compile(
+    r"\b(?:discuss(?:ed|es)?|agreed|talked|spoke|conferred)\s++(?:[\w'-]++\s++){0,6}?with\s++"
+    r"(?:the\s++)?"
+)
+"""'discussed Libya with ', 'agreed with ': a person met, named before the meeting noun."""
 
 # ------------------------------------------------------------------------------ types
 
@@ -145,7 +162,18 @@ def _read_anchor(
         return []
     if word in ("speak", "talked") and not _SPEAK_LEAD.match(after):
         return []
-    if word in ("seen", "saw") and not _LAST_SEEN.search(before):
+    if word == "see" and not before.endswith("to "):
+        return []  # only "flew to Cairo to see X" (a purpose): "see whether", "we see"
+    if word == "saw" and _SAW_PERSON.match(norm, a1, e) and not _LAST_SEEN.search(before):
+        # "he saw Fayez al-Sarraj in Tripoli": a person seen somewhere, sometime, or then
+        # left ("saw X as a partner", "saw X take Tripoli" are no meeting)
+        seen = _at(mentions, a1 + 1)
+        if seen is None or seen.actor.kind is not ActorKind.PERSON:
+            return []
+        appos = _SAW_APPOS.match(norm, seen.end, e)
+        if not _SAW_AFTER.match(norm, appos.end() if appos else seen.end, e):
+            return []
+    elif word in ("seen", "saw") and not _LAST_SEEN.search(before):
         return []  # "seen as", "saw fighting": only "had last seen X" recalls a meeting
     if verb is not None and "time" in before and _ORDINAL_TIME.search(before):
         return []  # "the second time X had met Y": a count of meetings, not one
@@ -191,6 +219,8 @@ def _read_anchor(
                     host = more[0]
                 objects = objects + [m for m in more if m not in objects]
             break
+    if word == "see" and (not objects or objects[0].actor.kind is not ActorKind.PERSON):
+        return []  # "to see a ceasefire hold", "to see Russia step in": no one met
     if not objects:
         if definite:
             return []  # "the talks", "after the meeting": a meeting already reported
@@ -214,13 +244,20 @@ def _read_anchor(
             m for m in mentions if m.end <= start and norm[m.end : start].strip(" ,") in ("who",)
         ]
         first = prior[-1] if prior else None
+    if first is None and boundary in ("when", "where") and _THEY.match(norm, start, a1):
+        # "X and Y discussed Libya when they met in Istanbul": the main clause's subject
+        main = _clause_start(norm, s, norm.rfind(boundary, s, start))[0]
+        first = _first_in(norm, mentions, main, start)
     if first is not None and not definite:
         subject = _chain(norm, mentions, first, a0, objects=False)
-    if not subject and previous and ("two" in before or "both" in before):
-        # "The two leaders also held talks ...": those of the meeting just reported
-        pair = _PAIR.search(before)
-        if pair is not None and len(previous[-1].people) == 2:
-            subject = list(previous[-1].people)
+    if not subject and ("two" in before or "both" in before) and _PAIR.search(before):
+        # "The two leaders also held talks ...": the two people of the meeting just
+        # reported, or where it had no two, the two who led the sentences before
+        last = previous[-1].people if previous else []
+        if len(last) == 2 and all(m.actor.kind is ActorKind.PERSON for m in last):
+            subject = list(last)
+        else:
+            subject = _leaders(norm, g.sentences, g.actors, s)
     if not subject and (
         verb in ("host", "invite")
         or cues.find(cues.proposed, _PROPOSED, norm, start, a0, _PROPOSED_RUNS)
@@ -237,6 +274,11 @@ def _read_anchor(
             owner = [m for m in mentions if m.end == a0 - len(before) + m_pos.start()]
             if owner:
                 subject = [owner[0], *(m for m in subject if m is not owner[0])]
+    if noun and len(subject) == 1 and not objects and norm.find(" with ", subject[0].end, a0) != -1:
+        # "X discussed Libya with Y in a telephone call": Y, named before the noun
+        other = _with_before(norm, mentions, subject[0].end, a0)
+        if other is not None:
+            subject = [*subject, other]
     if noun and word not in ("visit", "visits") and not objects and len(subject) < 2:
         return []  # "plans for a conference in Berlin": no one named as meeting
 
@@ -277,7 +319,9 @@ def _read_anchor(
         place=place,
         topic=topic,
     )
-    if "separately" in norm[a1:e] and len(objects) >= 2 and subject:
+    # "met X and Y separately", "held separate talks with X and with Y": one meeting each
+    separate = "separately" in norm[a1:e] or "separate" in norm[max(s, a0 - 10) : a0]
+    if separate and len(objects) >= 2 and subject:
         return [replace(cand, people=_dedupe([*subject, o]), split_key=o.end) for o in objects]
     if (
         verb in ("meet", "host")
@@ -338,6 +382,19 @@ def _unnamed_noun(
     if any(a1 < m.start <= reach for m in mentions):
         return False
     return definite or _few_subjects(mentions, a0, word, state)
+
+
+def _with_before(norm: str, mentions: list[ActorMention], a: int, b: int) -> ActorMention | None:
+    """The person after "discussed ... with" between ``a`` and ``b``, if no clause ends before ``b``."""
+    found = _WITH_PERSON.search(norm, a, b)
+    if found is None:
+        return None
+    m = _at(mentions, found.end())
+    if m is None or m.end > b or m.actor.kind is not ActorKind.PERSON:
+        return None
+    if _BOUNDARY.search(norm, m.end, b):
+        return None  # "with Y, who ...": Y's clause ends before the noun
+    return m
 
 
 def _few_subjects(mentions: list[ActorMention], a0: int, word: str, state: bool) -> bool:

@@ -21,7 +21,7 @@ import re
 _ANCHOR = re.compile(
     r"\b(?=[mtrhwvscipf])"
     r"(?:m(?:et|eets?|eeting)|t(?:alks|alked|elephoned)|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
-    r"welcomed|visit(?:s|ed|ing)?|s(?:poke|poken|peak|ummit|een|aw)|phoned|c(?:alls?|onference)|"
+    r"welcomed|visit(?:s|ed|ing)?|s(?:poke|poken|peak|ummit|een|ee|aw)|phoned|c(?:alls?|onference)|"
     r"invit(?:e|es|ed)|face-to-face)\b",
     re.IGNORECASE,
 )
@@ -53,6 +53,7 @@ _ANCHOR_RUNS = frozenset(
         "speak",
         "summit",
         "seen",
+        "see",
         "saw",
         "phoned",
         "call",
@@ -73,7 +74,7 @@ _VERB = {
     "receive": "host", "receives": "host", "received": "host", "receiving": "host",
     "welcomed": "host",
     "visit": "visit", "visits": "visit", "visited": "visit", "visiting": "visit",
-    "seen": "meet", "saw": "meet",
+    "seen": "meet", "saw": "meet", "see": "meet",
     "spoke": "speak", "spoken": "speak", "speak": "speak", "talked": "speak",
     "phoned": "phone", "telephoned": "phone",
     "invite": "invite", "invites": "invite", "invited": "invite",
@@ -184,7 +185,8 @@ _APPOS = re.compile(
     r"prime|president|foreign|deputy|acting|then|now|[a-z][\w-]*+\s++(?:of|to|for)\b)[^,;()]{0,140}?(?=,)"
 )
 _COORD = re.compile(
-    r",?\s++(?:and|as\s++well\s++as|along\s++with|together\s++with)\s++(?:the\s++)?|,\s++"
+    r",?\s++(?:and(?:\s++with)?|as\s++well\s++as|along\s++with|together\s++with)\s++(?:the\s++)?|"
+    r",\s++"
 )
 _AFTER_COORD_VERB = re.compile(
     r"\s++(?:[a-z]++\s++)?(?:met|meet|said|says|has|had|was|is|will|told|held|called|visited|"
@@ -319,11 +321,14 @@ _OWNED = re.compile(
 """Between an owner and the actor it owns: "Libya's eastern commander Khalifa Haftar",
 "Haftar's rival, Fayez al-Sarraj", "her foreign minister, Heiko Maas"."""
 _JOINED = re.compile(
-    r"\b(?:took\s++part|participated|sat)\s++in\s++(?:on\s++)?the\s++(?:talks|meeting|summit|"
-    r"conference|discussions)\b|\b(?:attended|joined)\s++the\s++(?:talks|meeting|summit|"
-    r"conference|discussions)\b"
+    r"\b(?:(?:took\s++part|participated|sat)\s++in\s++(?:on\s++)?|attended\s++|joined\s++|"
+    r"(?:joined|accompanied)\s++(?:[\w-]++\s++){1,3}?(?:in|at|for|to)\s++)"
+    r"(?:the|both|all|these|those|their)\s++(?:talks|meetings?|summit|conference|discussions)\b"
 )
-"""'X also took part in the talks', 'Y attended the meeting': more attendees for the meeting just reported."""
+"""'X also took part in the talks', 'Y attended the meeting', 'Z joined the chancellor in
+both meetings': more attendees for the meeting (or both meetings) just reported."""
+_JOIN_RUNS = frozenset((b"part", b"participated", b"sat", b"attended", b"joined", b"accompanied"))
+"""A word every match of :data:`_JOINED` holds (as a whole run of ASCII letters)."""
 _DELEGATION_OBJECT = re.compile(r"(?:the\s++)?delegations?\s++(?:of|from)\s++(?:the\s++)?")
 """'met delegations from the GNA and the LNA': the actors after it (their delegations meet)."""
 _CLAUSE_END = re.compile(r"[,.;:]")

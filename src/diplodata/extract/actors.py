@@ -216,24 +216,60 @@ def _outermost(mentions: list[ActorMention]) -> list[ActorMention]:
     return kept
 
 
+_BARE: dict[str, str] = {}
+"""A gazetteer person's name -> the surname to look for alone ("" where there is none)."""
+
+
+def _bare_surname(name: str) -> str:
+    """The surname of ``name`` where the gazetteer does not know it alone ("Saleh"), else ""."""
+    surname = name[name.rfind(" ") + 1 :]
+    if len(surname) < 3 or not surname[0].isupper() or Gazetteer.default().lookup(surname):
+        surname = ""  # the gazetteer finds it itself ("Haftar"), or it is no name
+    _BARE[name] = surname
+    return surname
+
+
 def _surnames(norm: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """Later mentions of a person introduced by title, by surname alone."""
+    """Later mentions of a person, by surname alone.
+
+    The person is one introduced by title ("US envoy John Doe ... Doe said") or named in
+    full from the gazetteer ("Aguila Saleh ... Saleh said", where "Saleh" alone is no
+    gazetteer name, being the surname of several): the first so named in the article wins.
+    """
     known: dict[str, Actor] = {}
     first: dict[str, int] = {}
+    person = ActorKind.PERSON
+    bare = _BARE
     for m in mentions:
         if m.how == "title":
             surname = m.actor.name.split()[-1]
-            known.setdefault(surname, m.actor)
-            first.setdefault(surname, m.start)
+        else:
+            actor = m.actor
+            if actor.kind is not person or " " not in m.text:
+                continue
+            cached = bare.get(actor.name)
+            surname = _bare_surname(actor.name) if cached is None else cached
+            if not surname:
+                continue
+        if surname not in first:
+            known[surname] = m.actor
+            first[surname] = m.start
     if not known:
         return mentions
     taken = _Spans(mentions)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in known) + r")\b")
-    extra = [
-        ActorMention(x.start(), x.end(), x.group(), known[x.group()], "coreference")
-        for x in pattern.finditer(norm)
-        if x.start() > first[x.group()] and not taken.overlaps(*x.span())
-    ]
+    extra = []
+    for surname, actor in known.items():
+        n = len(surname)
+        i = norm.find(surname, first[surname] + 1)
+        while i != -1:
+            j = i + n
+            if (
+                not (i and (norm[i - 1].isalnum() or norm[i - 1] == "_"))
+                and not (j < len(norm) and (norm[j].isalnum() or norm[j] == "_"))
+                and not taken.overlaps(i, j)
+            ):
+                extra.append(ActorMention(i, j, surname, actor, "coreference"))
+            i = norm.find(surname, j)
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 

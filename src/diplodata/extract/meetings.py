@@ -67,6 +67,7 @@ from diplodata.extract._meeting_patterns import (
     _DATE_AND,
     _FOLLOW_LIST,
     _FOLLOW_UP,
+    _JOIN_RUNS,
     _JOINED,
     _SAID_AFTER,
     _SAME_EVENT,
@@ -165,15 +166,19 @@ def _follow_up(
 
 
 def _joined(
-    g: Groundwork, sent: tuple[int, int], mentions: list[ActorMention], last: _Cand
+    g: Groundwork, sent: tuple[int, int], mentions: list[ActorMention], lasts: list[_Cand]
 ) -> bool:
-    """'X also took part in the talks': one more attendee for the meeting just reported."""
+    """'X also took part in the talks': one more attendee for the meeting just reported.
+
+    'X joined her in both meetings' adds X to the last two (``lasts`` holds them).
+    """
     norm = g.norm
     s, e = sent
     if (
         norm.find("part", s, e) == -1
         and norm.find("attended", s, e) == -1
         and norm.find("joined", s, e) == -1
+        and norm.find("accompanied", s, e) == -1
     ):
         return False
     found = _JOINED.search(norm, s, e)
@@ -183,10 +188,13 @@ def _joined(
     if first is None or _is_pronoun(first):
         return False
     added = False
-    for m in _chain(norm, mentions, first, found.start(), objects=False):
-        if m.actor.key not in last.names():
-            last.people.append(m)
-            added = True
+    chain = _chain(norm, mentions, first, found.start(), objects=False)
+    both = re.search(r"\b(?:both|all)\s", found.group()) is not None
+    for last in lasts if both else lasts[-1:]:
+        for m in chain:
+            if m.actor.key not in last.names():
+                last.people.append(m)
+                added = True
     return added
 
 
@@ -222,7 +230,7 @@ def meeting_events(g: Groundwork) -> list[Meeting]:
 def _candidates(g: Groundwork) -> list[_Cand]:
     starts = _anchor_starts(g.text)
     if starts and not _SEEN.isdisjoint(g.text.runs.words):
-        starts = _recalled(g.text.runs.runs, starts)
+        starts = _recalled(g.text.runs.runs, starts, g.norm)
     if starts is not None and not starts:
         return []  # no meeting word at all (and so no meeting for a follow-up to add to)
     norm = g.norm
@@ -232,6 +240,9 @@ def _candidates(g: Groundwork) -> list[_Cand]:
     out: list[_Cand] = []
     actors = g.actors
     runs = g.text.runs.runs
+    words = g.text.runs.words
+    # A sentence with no meeting word can add attendees only with "meetings", "discussions"
+    joins = not _JOIN_RUNS.isdisjoint(words) and not _UNANCHORED.isdisjoint(words)
     last = len(starts) if starts is not None else 0
     i = 0  # the first anchor start not before the sentence (sentences come in text order)
     for sent in g.sentences:
@@ -251,9 +262,13 @@ def _candidates(g: Groundwork) -> list[_Cand]:
             if (i == last or starts[i] >= e) and not runs[e - 1 : e + 1].isalpha():
                 # No anchor word starts in the sentence, and its end cuts no word (where it
                 # does, _anchors_at scans the stretch, which may end in a piece of a word).
-                continue
-            anchors = _anchors_at(g.text, starts, s, e)
+                anchors = []
+            else:
+                anchors = _anchors_at(g.text, starts, s, e)
         if not anchors:
+            if joins and out and _unanchored(norm, s, e):
+                # "X joined her in both meetings": no meeting word of its own
+                _joined(g, (s, e), _mentions(actors, actor_starts, s, e), out[-2:])
             continue
         if mentions is None:
             mentions = _mentions(actors, actor_starts, s, e)
@@ -265,7 +280,7 @@ def _candidates(g: Groundwork) -> list[_Cand]:
         for anchor in anchors:
             here.extend(_read_anchor(g, cues, (s, e), mentions, places, anchor, out[-1:]))
         here = [c for c in _merge_sentence(here) if _valid(c)]
-        if not here and out and _joined(g, (s, e), mentions, out[-1]):
+        if not here and out and _joined(g, (s, e), mentions, out[-2:]):
             continue
         for c in here:
             c.date = _date(g, (s, e), c.focus or c.anchors[0], dates, c.focus is not None)
@@ -293,20 +308,31 @@ def _anchor_starts(text: Text) -> list[int] | None:
     return text.runs.where(_ANCHOR_RUNS)
 
 
-_SEEN = frozenset((b"seen", b"saw"))
+_SEEN = frozenset((b"seen", b"saw", b"see"))
+_UNANCHORED = frozenset((b"meetings", b"discussions"))
 
 
-def _recalled(runs: bytes, starts: list[int]) -> list[int]:
-    """``starts`` less the "seen" and "saw" that no "last" stands before (they anchor nothing).
+def _unanchored(norm: str, s: int, e: int) -> bool:
+    return norm.find("meetings", s, e) != -1 or norm.find("discussions", s, e) != -1
 
-    Only "had last seen X", "last saw X" recall a meeting (:func:`._meeting_candidates._read_anchor`
-    drops the others): dropped here, their sentences are not read at all.
+
+def _recalled(runs: bytes, starts: list[int], norm: str) -> list[int]:
+    """``starts`` less the "seen", "saw" and "see" that anchor nothing.
+
+    Only "had last seen X", "last saw X" and "saw <Name>" recall a meeting
+    (:func:`._meeting_candidates._read_anchor` drops the others): dropped here, their
+    sentences are not read at all.
     """
     out = []
     for at in starts:
-        if runs[at : at + 4] in (b"seen", b"saw ", b"saw"):
+        if runs[at : at + 4] in (b"see ", b"see"):
+            if runs[at - 3 : at] != b"to ":
+                continue  # only "to see X" (a journey's purpose)
+        elif runs[at : at + 4] in (b"seen", b"saw ", b"saw"):
             tail = runs[max(0, at - 16) : at].rstrip()
-            if not (tail.endswith(b" last") or tail == b"last"):
+            recalled = tail.endswith(b" last") or tail == b"last"
+            named = runs[at : at + 4] == b"saw " and norm[at + 4 : at + 5].isupper()
+            if not (recalled or named):
                 continue
         out.append(at)
     return out
