@@ -169,24 +169,35 @@ def test_meetings_and_statements_meet_the_targets_on_the_corpus() -> None:
     assert card.attributes.loc[("statement", "speaker"), "accuracy"] >= 0.9
 
 
-HELD_OUT = ["07[1-9]-*", "080-*"]
-"""The second held-out set: written and kept apart until the fixes made on 061-070 landed."""
 HELD_OUT_FLOORS = {
-    # (kind, measure): floor. Measured on 2026-11-29 (docs/extraction-quality.md), rounded
-    # down: not targets, a floor, so that a change that reads new text worse fails.
-    ("casualty", "precision"): 0.95,
-    ("casualty", "recall"): 0.85,
-    ("meeting", "precision"): 0.75,
-    ("meeting", "recall"): 0.5,
-    ("statement", "precision"): 0.8,
-    ("statement", "recall"): 0.75,
+    # Each batch of longer articles was written and kept apart while the extractors were fixed
+    # on the batch before (datasets/articles/README.md). Floors under their figures measured on
+    # 2026-11-29 (docs/extraction-quality.md), rounded down: not targets, a floor, so that a
+    # change that reads new text worse fails. 081-090 is the set no fix has looked at yet.
+    ("07[1-9]-*", "080-*"): {
+        ("casualty", "precision"): 0.95,
+        ("casualty", "recall"): 0.85,
+        ("meeting", "precision"): 0.9,
+        ("meeting", "recall"): 0.9,
+        ("statement", "precision"): 0.95,
+        ("statement", "recall"): 0.95,
+    },
+    ("08[1-9]-*", "090-*"): {
+        ("casualty", "precision"): 0.95,
+        ("casualty", "recall"): 0.9,
+        ("meeting", "precision"): 0.65,
+        ("meeting", "recall"): 0.65,
+        ("statement", "precision"): 0.85,
+        ("statement", "recall"): 0.85,
+    },
 }
 
 
-def test_held_out_articles_stay_above_their_floors() -> None:
-    card = evaluate_corpus(CORPUS, only=HELD_OUT)
+@pytest.mark.parametrize("only", list(HELD_OUT_FLOORS))
+def test_held_out_articles_stay_above_their_floors(only: tuple[str, ...]) -> None:
+    card = evaluate_corpus(CORPUS, only=list(only))
     assert card.articles == 10
-    for (kind, measure), floor in HELD_OUT_FLOORS.items():
+    for (kind, measure), floor in HELD_OUT_FLOORS[only].items():
         assert card.kinds.loc[kind, measure] >= floor, (kind, measure, card.kinds)
 
 
