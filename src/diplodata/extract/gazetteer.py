@@ -54,15 +54,8 @@ _START = re.compile(
     r"(?<![^\W_])(?:[^\W\d_a-z][^\W_]*+|[0-9][^\W_]*+|"
     r"(?:al|el|ad|as|an|at|bin|ibn|ben|de|da|von|van)(?![^\W_]))"
 )
-_START_SPLIT = re.compile(f"({_START.pattern})")
-""":data:`_START` as one group: ``split`` gives the words between the text around them."""
-_START_ASCII_SPLIT = re.compile(
-    r"((?<![A-Za-z0-9])(?:[A-Z0-9][A-Za-z0-9]*+|"
-    r"(?:al|el|ad|as|an|at|bin|ibn|ben|de|da|von|van)(?![A-Za-z0-9])))"
-)
-""":data:`_START_SPLIT` for ASCII text, where a word character is a letter or a digit (faster)."""
 _CAPITAL_ASCII_SPLIT = re.compile(r"([A-Z0-9](?<![A-Za-z0-9].)[A-Za-z0-9]*+)")
-"""The first branch of :data:`_START_ASCII_SPLIT` alone (a word in capitals or beginning with one,
+"""The first branch of :data:`_START` for ASCII text alone (a word in capitals or beginning with one,
 or a number), its look-behind moved after the first character: a pattern that begins with a
 class lets the engine jump from one capital or digit to the next instead of trying the
 look-behind at every character (about twice as fast). The particles are found apart."""
@@ -372,30 +365,8 @@ class Gazetteer:
         """The words of ``text`` at which an alias can start: ``(start, end, word, head)``.
 
         They are the matches of :data:`_START` (as ``finditer`` finds them) whose folded
-        form, the head, is the first word of some alias. Splitting, the running lengths
-        and the set tests run in C. ``runs`` are the runs of letters of ``text``, if made.
-        """
-        first = self._first
-        if runs is not None:
-            return self._run_candidates(text, runs)
-        # parts = [gap, word, gap, word, ..., gap]: the words are the matches of _START; the
-        # running lengths give where each starts (word k is parts[2k + 1]).
-        if text.isascii():
-            parts = _START_ASCII_SPLIT.split(text)
-            words = parts[1::2]
-            heads = list(map(str.lower, words))
-        else:
-            parts = _START_SPLIT.split(text)
-            words = parts[1::2]
-            heads = [w.lower() if w.isascii() else fold(w) for w in words]
-        ends = list(accumulate(map(len, parts)))
-        return [
-            (ends[2 * k], ends[2 * k + 1], words[k], heads[k])
-            for k in compress(range(len(words)), map(first.__contains__, heads))
-        ]
-
-    def _run_candidates(self, text: str, runs: _Runs) -> list[tuple[int, int, str, str]]:
-        """:meth:`_candidates` of ``text`` whose runs of letters are ``runs``.
+        form, the head, is the first word of some alias, in order. ``runs`` are the runs of
+        letters of ``text``, if already made (made here otherwise).
 
         The capitalised words and numbers come from :data:`_CAPITAL_ASCII_SPLIT` (or
         :data:`_CAPITAL_SPLIT` for text outside ASCII). A particle (the other branch of
@@ -403,6 +374,8 @@ class Gazetteer:
         either side; only the particles that begin some alias are looked for, among the runs,
         and they are rare.
         """
+        if runs is None:
+            runs = _Runs(text)
         first = self._first
         if text.isascii():
             parts = _CAPITAL_ASCII_SPLIT.split(text)
