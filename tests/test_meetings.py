@@ -518,3 +518,25 @@ def test_a_chair_named_after_another_list_word_is_a_participant_not_a_host() -> 
     )
     assert _brief(m)[0] == {HAFTAR, SARRAJ, "Ghassan Salamé"}
     assert m.host is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "days"),
+    [
+        ("the next day", 1),
+        ("Two days later", 2),
+        ("the day before", -1),
+        ("eight days later", 8),
+        ("the previous day", -1),
+        ("in April", None),
+    ],
+)
+def test_a_meeting_counted_from_the_one_before_reads_days_as_statements_do(
+    phrase: str, days: int | None
+) -> None:
+    from diplodata.extract._date_patterns import EVENT_DAY, days_from_event
+    from diplodata.extract.meetings import _day_shift
+
+    assert _day_shift(phrase) == days
+    match = EVENT_DAY.fullmatch(phrase)
+    assert (None if match is None else days_from_event(match)) == days

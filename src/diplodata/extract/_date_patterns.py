@@ -4,7 +4,9 @@ The regular expression of a temporal phrase (``_DATE_RE``, one named alternative
 form) and the scans for where one can begin (``_START``, ``_START_LOWER``, with the
 look-ahead gates of their first words); :func:`_date_re_at`, which tries only the
 alternatives a token can begin; the "since" context; and the words and patterns
-:func:`~diplodata.extract.dates.tense_of` and the relative-date resolution read.
+:func:`~diplodata.extract.dates.tense_of` and the relative-date resolution read; and the days
+a phrase counts from another event (:data:`EVENT_DAY`, :func:`days_from_event`), which the
+meeting and statement readers share.
 
 Examples
 --------
@@ -318,3 +320,37 @@ _DAY_OFFSETS: Final = {
 }  # fmt: skip
 _STEP: Final = {"last": -1, "this": 0, "next": 1}
 _DAY_KEYS: Final = sorted(_DAY_OFFSETS, key=len, reverse=True)
+
+
+EVENT_DAY: Final = re.compile(
+    r"(?i:(?:on\s+|later\s+)?(?P<same>the\s+same\s+day|that\s+day)|(?P<n>a|an|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<dir>later|earlier|after|before)|hours\s+(?:later|earlier|after|before)|"
+    r"the\s+(?P<nf>next|following|previous)\s+day|the\s+day\s+(?P<da>before|after))"
+)
+"""A day counted from another event ("two days later", "the same day", "the day before"):
+a whole phrase (``fullmatch``). :func:`days_from_event` says how many days it counts."""
+_COUNT_WORDS: Final = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def days_from_event(match: re.Match[str]) -> int:
+    """The days a match of :data:`EVENT_DAY` counts from its event (before it if negative).
+
+    Examples
+    --------
+    >>> [days_from_event(EVENT_DAY.fullmatch(p)) for p in
+    ...  ("two days later", "a week earlier", "the next day", "the day before", "the same day",
+    ...   "hours later")]
+    [2, -7, 1, -1, 0, 0]
+    """
+    if match["same"] or (match["n"] is None and match["nf"] is None and match["da"] is None):
+        return 0  # "the same day", "that day", "hours later"
+    if match["n"] is not None:
+        count = _COUNT_WORDS.get(match["n"].lower()) or int(match["n"])
+        days = count * (7 if match["unit"].lower().startswith("week") else 1)
+        return days if match["dir"].lower() in ("later", "after") else -days
+    which = (match["nf"] or match["da"]).lower()
+    return -1 if which in ("previous", "before") else 1

@@ -12,10 +12,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from diplodata.extract._date_patterns import EVENT_DAY, days_from_event
 from diplodata.extract._statement_fast import _event_relative
 from diplodata.extract._statement_patterns import (
-    _DAY_OFFSET,
-    _DAY_WORDS,
     _PRESENT_VERBS,
     _WINDOW,
     _WORD_END,
@@ -128,7 +127,7 @@ def _when(scan: _Scan, hit: _Hit) -> TimeRef:
             return NO_TIME
         word_end = _WORD_END.match(scan.norm[relative.end() : relative.end() + 40])
         phrase = g.original(relative.start(), relative.end() + (word_end.end() if word_end else 0))
-    offset = _DAY_OFFSET.fullmatch(date.text) if phrase is None else None
+    offset = EVENT_DAY.fullmatch(date.text) if phrase is None else None
     if offset is not None:
         counted = _counted_day(scan, date, offset)
         if counted is not None:  # "two days later": counted from the day of the event before
@@ -169,15 +168,7 @@ def _counted_day(
         following = norm[date.end : date.end + 2].lstrip(" ")
         if following[:1].isalnum():
             return None
-    if offset["same"] or (offset["n"] is None and offset["nf"] is None and offset["da"] is None):
-        days = 0  # "the same day", "that day", "hours later"
-    elif offset["n"] is not None:
-        count = _DAY_WORDS.get(offset["n"].lower()) or int(offset["n"])
-        days = count * (7 if offset["unit"].lower().startswith("week") else 1)
-        days = days if offset["dir"].lower() in ("later", "after") else -days
-    else:
-        which = (offset["nf"] or offset["da"]).lower()
-        days = -1 if which in ("previous", "before") else 1
+    days = days_from_event(offset)
     g = scan.g
     i = bisect_left(scan.date_starts, date.start) - 1
     looked = 0
@@ -187,7 +178,7 @@ def _counted_day(
         looked += 1
         if d.role != "point" or _quote_at(scan, d.start) is not None or _in_dateline(scan, d):
             continue
-        inner = _DAY_OFFSET.fullmatch(d.text)
+        inner = EVENT_DAY.fullmatch(d.text)
         if inner is not None:
             base = _counted_day(scan, d, inner, depth + 1) if depth < 3 else _NO_DAY
         else:

@@ -214,17 +214,6 @@ _EVENT_RELATIVE = re.compile(
     r"summit|conference|signing|visit|call)\b|"
     r"\bat\s+the\s+(?:\w+\s+)?ceremony|\b(?:alongside|beside)\s+\w"
 )
-_DAY_OFFSET = re.compile(
-    r"(?i:(?:on\s+|later\s+)?(?P<same>the\s+same\s+day|that\s+day)|(?P<n>a|an|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>days?|weeks?)\s+"
-    r"(?P<dir>later|earlier|after|before)|hours\s+(?:later|earlier|after|before)|"
-    r"the\s+(?P<nf>next|following|previous)\s+day|the\s+day\s+(?P<da>before|after))"
-)
-"""A day counted from another event ("two days later", "the same day"): the whole phrase."""
-_DAY_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 _RELATIVE_OPEN = re.compile(r",\s++(?:who|whose|whom|which)\b[^,\"]*+$")
 """A relative clause still open where the search ends (no comma closes it before)."""
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|whose\s++\w+)\s++$")

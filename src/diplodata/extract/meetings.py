@@ -56,6 +56,7 @@ from itertools import pairwise
 
 from pydantic import ValidationError
 
+from diplodata.extract._date_patterns import EVENT_DAY, days_from_event
 from diplodata.extract._meeting_actors import _chain, _clip, _first_in, _is_pronoun
 from diplodata.extract._meeting_attributes import _attribution, _date, _topics
 from diplodata.extract._meeting_candidates import _Cand, _read_anchor
@@ -433,25 +434,10 @@ def _when(g: Groundwork, c: _Cand, earlier: list[_Cand]) -> TimeRef:
     return g.when(c.date, c.sentence)
 
 
-_DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_DAY_SHIFT = re.compile(
-    r"(?i)^(?:the\s++(?P<next>next|following)\s++day|the\s++day\s++(?P<dir0>after|before)|"
-    r"(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s++days?\s++(?P<dir>later|earlier|before|after))$"
-)
-
-
 def _day_shift(phrase: str) -> int | None:
     """'the next day' 1, 'two days later' 2, 'the day before' -1: days from the meeting just reported."""
-    m = _DAY_SHIFT.match(phrase.strip())
-    if m is None:
-        return None
-    if m.group("next"):
-        return 1
-    if m.group("dir0"):
-        return 1 if m.group("dir0") == "after" else -1
-    n = m.group("n").lower()
-    count = int(n) if n.isdigit() else _DAY_WORDS[n]
-    return count if m.group("dir") in ("later", "after") else -count
+    m = EVENT_DAY.fullmatch(phrase.strip())
+    return None if m is None else days_from_event(m)
 
 
 def _repeats(c: _Cand, earlier: list[_Cand]) -> bool:
