@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 import diplodata as dd
 from diplodata.models import Actor, CasualtyFigure, Count, Meeting, Place, SourceRef, TimeRef
-from diplodata.reconcile import TOLL_COLUMNS, _joined
+from diplodata.reconcile import TOLL_COLUMNS
+from diplodata.validate._keys import joined_by_group
 
 A = Actor(id="a", name="Actor A", kind="person")
 B = Actor(id="b", name="Actor B", kind="person")
@@ -176,4 +177,4 @@ def test_joined_sources_are_each_groups_distinct_labels_in_order(
     group = np.array([g for g, _ in rows], dtype="int64")
     labels = pd.Series([label for _, label in rows], dtype="str")
     plain = ["; ".join(dict.fromkeys(lab for g, lab in rows if g == k)) for k in range(5)]
-    assert _joined(group, labels, 5) == plain
+    assert joined_by_group(group, labels, 5) == plain

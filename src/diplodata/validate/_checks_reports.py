@@ -20,7 +20,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diplodata.validate._context import Context
-from diplodata.validate._keys import SOURCE_INPUT, TOLL_INPUT, page_codes, toll_frame
+from diplodata.validate._keys import (
+    SOURCE_INPUT,
+    TOLL_INPUT,
+    joined_by_group,
+    page_codes,
+    toll_frame,
+)
 from diplodata.validate.report import empty_issues
 
 if TYPE_CHECKING:
@@ -107,10 +113,8 @@ def sources_disagree(ctx: Context) -> pd.DataFrame:
     label = pair_label[pair_code]
     grp = members["group"].to_numpy()
     starts = np.flatnonzero(np.r_[True, grp[1:] != grp[:-1]])
-    joined = [
-        "; ".join(dict.fromkeys(label[a:b]))
-        for a, b in zip(starts, [*starts[1:], len(grp)], strict=True)
-    ]
+    by_group = joined_by_group(grp, label, int(grp.max()) + 1)
+    joined = [by_group[g] for g in grp[starts]]
     first_rows = members["row"].to_numpy()[starts]
     firsts = _toll_labels(ctx, np.sort(first_rows))
     firsts = firsts.iloc[np.searchsorted(np.sort(first_rows), first_rows)].reset_index(drop=True)

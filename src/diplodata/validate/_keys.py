@@ -12,16 +12,19 @@ pandas, numpy and pyarrow are imported inside the functions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from diplodata._json_lists import json_lists
 
 if TYPE_CHECKING:
     import numpy as np
+    import numpy.typing as npt
     import pandas as pd
 
 __all__ = [
     "actor_keys",
+    "joined_by_group",
     "json_lists",
     "kinds",
     "page_codes",
@@ -339,3 +342,31 @@ def report_groups(df: pd.DataFrame, participants: pd.DataFrame | None = None) ->
     first = pd.Series(np.arange(n)).groupby(group).transform("min").to_numpy()
     renumbered = pd.factorize(first, sort=True)[0]
     return pd.Series(renumbered, index=df.index, dtype="Int64", name="group")
+
+
+def joined_by_group(
+    group: npt.NDArray[np.integer[Any]], labels: pd.Series | npt.NDArray[Any], n_groups: int
+) -> list[str]:
+    """Each group's distinct labels in order of first appearance, joined by ``"; "``.
+
+    ``group`` numbers each row's group (``0 .. n_groups - 1``); a group with no row
+    gets ``""``. One stable sort by group, then one C-level join per group: a Python
+    function per group through a pandas group-by cost ~20x more on large sets. Used by
+    :func:`diplodata.reconcile.tolls_of` and the sources-disagree rule.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> joined_by_group(np.array([1, 0, 1, 1]), pd.Series(["b", "a", "c", "b"]), 3)
+    ['a', 'b; c', '']
+    """
+    import numpy as np
+    import pandas as pd
+
+    values = np.asarray(labels, dtype=object)
+    firsts = ~pd.DataFrame({"g": group, "l": values}).duplicated().to_numpy()
+    group, kept = group[firsts], values[firsts]
+    order = np.argsort(group, kind="stable")
+    group, kept = group[order], kept[order].tolist()
+    bounds = np.searchsorted(group, np.arange(n_groups + 1)).tolist()
+    return ["; ".join(kept[a:b]) for a, b in pairwise(bounds)]
